@@ -1,0 +1,87 @@
+import RE2 from 're2';
+import { PatternError } from '../errors.js';
+import type { Validator } from '../validators/types.js';
+import { type Pack, PackSchema, type Rule } from './pack.js';
+
+/** A rule ready to run: its RE2 object and its resolved validators. */
+export interface LoadedRule {
+  /** `pack/rule`. */
+  id: string;
+  pack: string;
+  family: string;
+  rule: Rule;
+  /** Global, with indices: runs on the Buffer of a view for spans. */
+  re: RE2;
+  /** The pattern with its flags inline, as one member of an RE2.Set. */
+  setSource: string;
+  validators: { fn: Validator; arg: string | undefined }[];
+}
+
+/**
+ * Validates a pack against {@link PackSchema} and compiles each rule with RE2.
+ * Throws {@link PatternError} naming the pack, the rule and the reason.
+ */
+export function loadPack(input: unknown, validators: Readonly<Record<string, Validator>>): LoadedRule[] {
+  const packId =
+    typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string'
+      ? (input as { id: string }).id
+      : '(unnamed)';
+  const parsed = PackSchema.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    const ruleIndex = first.path[0] === 'rules' && typeof first.path[1] === 'number' ? first.path[1] : undefined;
+    const ruleId =
+      ruleIndex === undefined ? undefined : String((input as Pack).rules[ruleIndex]?.id ?? `#${ruleIndex}`);
+    throw new PatternError(packId, ruleId, `${first.path.join('.') || 'pack'}: ${first.message}`, {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
+    });
+  }
+  const pack = parsed.data;
+  const seen = new Set<string>();
+  return pack.rules.map((rule) => {
+    if (seen.has(rule.id)) throw new PatternError(pack.id, rule.id, 'duplicate rule id');
+    seen.add(rule.id);
+    return loadRule(pack, rule, validators);
+  });
+}
+
+function loadRule(pack: Pack, rule: Rule, validators: Readonly<Record<string, Validator>>): LoadedRule {
+  let re: RE2;
+  try {
+    re = new RE2(rule.pattern, `${rule.flags}gd`);
+  } catch (error) {
+    throw new PatternError(pack.id, rule.id, `RE2 cannot compile the pattern: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  if (re.test('')) throw new PatternError(pack.id, rule.id, 'the pattern matches the empty string');
+  re.lastIndex = 0;
+  if (typeof rule.group === 'number' && rule.group > groupCount(rule.pattern)) {
+    throw new PatternError(pack.id, rule.id, `group ${rule.group} does not exist in the pattern`);
+  }
+  if (typeof rule.group === 'string' && !new RegExp(`\\(\\?P?<${rule.group}>`).test(rule.pattern)) {
+    throw new PatternError(pack.id, rule.id, `named group "${rule.group}" does not exist in the pattern`);
+  }
+  const resolved = (rule.validators ?? []).map((entry) => {
+    const colon = entry.indexOf(':');
+    const name = colon < 0 ? entry : entry.slice(0, colon);
+    const fn = validators[name];
+    if (fn === undefined) throw new PatternError(pack.id, rule.id, `unknown validator "${name}"`);
+    return { fn, arg: colon < 0 ? undefined : entry.slice(colon + 1) };
+  });
+  return {
+    id: `${pack.id}/${rule.id}`,
+    pack: pack.id,
+    family: pack.family ?? pack.id,
+    rule,
+    re,
+    setSource: rule.flags === '' ? rule.pattern : `(?${rule.flags})(?:${rule.pattern})`,
+    validators: resolved,
+  };
+}
+
+/** Number of capturing groups, counted by RE2 itself on a throwaway alternation. */
+function groupCount(pattern: string): number {
+  const m = new RE2(`${pattern}|()`).exec('');
+  return m === null ? 0 : m.length - 2;
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** How bad a finding is. Ordered from least to most severe. */
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const ID = /^[a-z0-9][a-z0-9._-]*$/;
+
+/** A positive example: `text` must produce a finding of the rule whose span covers exactly `match`. */
+const PositiveExample = z.object({
+  text: z.string().min(1),
+  /** The exact text of the expected finding's span; it must occur in `text`. */
+  match: z.string().min(1),
+});
+
+/** The schema of one rule. */
+export const RuleSchema = z
+  .object({
+    /** Unique within the pack; `pack/rule` is unique overall. */
+    id: z.string().regex(ID, 'lowercase letters, digits, ".", "_" or "-"'),
+    /** What kind of problem: `injection`, `jailbreak`, `secret`, `pii`, … Policy acts per category. */
+    category: z.string().regex(ID),
+    /** The entity type for secrets and PII (`EMAIL`, `AWS_ACCESS_KEY_ID`, …). */
+    entity: z.string().regex(/^[A-Z0-9_]+$/).optional(),
+    severity: z.enum(SEVERITIES),
+    /** Weight of one finding in [0, 1]; defaults by severity (see {@link DEFAULT_SCORE}). */
+    score: z.number().min(0).max(1).optional(),
+    /** RE2 syntax: no lookaround, no backreferences. */
+    pattern: z.string().min(1),
+    /** Any of `i` (ignore case), `m` (multi-line anchors), `s` (dot matches newline). */
+    flags: z.string().regex(/^(?!.*(.).*\1)[ims]*$/, 'any of i, m, s, once each').default(''),
+    /** The text views the rule runs on: secrets want `raw`; phrases want `clean` and `fold`. */
+    views: z.array(z.enum(['raw', 'clean', 'fold'])).nonempty().default(['raw']),
+    /**
+     * Cheap prefilter: the rule runs only when one of these strings occurs in the view
+     * (ASCII case-insensitive). Every match of the pattern must contain one of them.
+     */
+    keywords: z.array(z.string().min(2)).nonempty().optional(),
+    /** Named validators (`luhn`, `entropy:3.5`, …) that every match must pass. */
+    validators: z.array(z.string().regex(/^[a-z0-9-]+(:[^\s]+)?$/)).optional(),
+    /** Capture group (index or name) whose span is the finding; default the whole match. */
+    group: z.union([z.number().int().min(1), z.string().min(1)]).optional(),
+    /** Words near a match that raise its score; `required` drops matches without one. */
+    context: z
+      .object({
+        words: z.array(z.string().min(2)).nonempty(),
+        /** Characters searched on each side of the match. */
+        window: z.number().int().positive().default(48),
+        boost: z.number().min(0).max(1).default(0.2),
+        required: z.boolean().default(false),
+      })
+      .optional(),
+    /** Longest text a match can span, in UTF-16 units; bounds what a stream holds back. */
+    maxLength: z.number().int().positive().optional(),
+    description: z.string().optional(),
+    examples: z.object({
+      positive: z.array(PositiveExample).nonempty(),
+      negative: z.array(z.string()).nonempty(),
+    }),
+  })
+  .strict();
+
+/** The schema of a pack: one file in `patterns/`, or a plain object a user passes. */
+export const PackSchema = z
+  .object({
+    id: z.string().regex(ID),
+    description: z.string().optional(),
+    /**
+     * Rules of one family share one RE2.Set per view. Keep patterns that make an automaton
+     * slow on random data (long fixed-length character runs) in a family of their own.
+     */
+    family: z.string().regex(ID).optional(),
+    rules: z.array(RuleSchema).nonempty(),
+  })
+  .strict();
+
+/** A rule as written in a pack file. */
+export type RuleInput = z.input<typeof RuleSchema>;
+/** A pack as written in a file or passed by a user. */
+export type PackInput = z.input<typeof PackSchema>;
+/** A rule after validation, with defaults filled in. */
+export type Rule = z.output<typeof RuleSchema>;
+/** A pack after validation. */
+export type Pack = z.output<typeof PackSchema>;
+
+/** The score of a finding whose rule sets none. */
+export const DEFAULT_SCORE: Record<Severity, number> = {
+  info: 0.1,
+  low: 0.3,
+  medium: 0.5,
+  high: 0.8,
+  critical: 0.95,
+};

@@ -1,0 +1,20 @@
+export { BUILTIN_PACKS } from './builtins.js';
+export { compile, Engine } from './engine/engine.js';
+export type { CompileOptions, EngineInfo, ScanOptions } from './engine/engine.js';
+export type { Finding, ScanResult } from './engine/finding.js';
+export { PackSchema, RuleSchema, SEVERITIES } from './engine/pack.js';
+export type { Pack, PackInput, Rule, RuleInput, Severity } from './engine/pack.js';
+export {
+  InputTooLargeError,
+  InvalidInputError,
+  isPromptwardError,
+  PatternError,
+  PromptwardError,
+} from './errors.js';
+export type { PromptwardErrorCode, PromptwardErrorOptions, PromptwardIssue } from './errors.js';
+export { scan } from './scan.js';
+export type { ScanTextOptions } from './scan.js';
+export { normalize, toOriginal } from './text/index.js';
+export type { TextView, ViewName } from './text/index.js';
+export { BUILTIN_VALIDATORS, shannonEntropy } from './validators/index.js';
+export type { Validator, ValidatorContext } from './validators/index.js';

@@ -1,0 +1,101 @@
+import { type TextView, ViewBuilder } from './view.js';
+
+/**
+ * Characters that render as nothing (or only steer layout) and hide text from a human
+ * reviewer while a model still reads around them: zero-width spaces and joiners, bidi
+ * controls, word joiners and invisible operators, BOM, soft hyphen, variation selectors,
+ * Hangul fillers, the combining grapheme joiner.
+ */
+const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|\uDB40[\uDD00-\uDDEF]/;
+
+/** Unicode tag characters U+E0000–U+E007F (surrogates DB40 DC00–DC7F). */
+const TAG = /\uDB40[\uDC00-\uDC7F]/;
+
+/** Anything that can make the clean view differ from the text. */
+const MAY_CHANGE = new RegExp(`${INVISIBLE.source}|${TAG.source}|[^\\x00-\\x7F]`);
+
+const MARK = /^[\p{M}]$/u;
+/** Hangul jamo that compose with the preceding syllable or lead jamo under NFKC. */
+const isHangulTail = (cp: number): boolean => (cp >= 0x1161 && cp <= 0x11c2) || (cp >= 0xd7b0 && cp <= 0xd7fb);
+
+/** True when `text` has an invisible or tag character. */
+export function hasInvisible(text: string): boolean {
+  return INVISIBLE.test(text) || TAG.test(text);
+}
+
+/** True when a tag character (U+E0000 block) hides text. */
+export function hasTagCharacters(text: string): boolean {
+  return TAG.test(text);
+}
+
+/**
+ * The clean view: invisible characters removed, tag characters decoded to the ASCII they
+ * hide, then NFKC (fullwidth, ligatures, mathematical alphanumerics and the like become
+ * plain characters). Pure ASCII text is returned as the source view itself.
+ */
+export function cleanView(source: TextView): TextView {
+  const text = source.text;
+  if (!MAY_CHANGE.test(text)) return { ...source, name: 'clean' };
+
+  // Pass 1: strip and decode, keeping each kept code point's source range.
+  const step1 = new ViewBuilder(source);
+  let kept = 0;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const isTag = cp >= 0xe0000 && cp <= 0xe007f;
+    if (isTag || INVISIBLE.test(text.slice(i, i + width))) {
+      step1.copy(kept, i);
+      if (isTag && cp >= 0xe0020 && cp <= 0xe007e) step1.push(String.fromCharCode(cp - 0xe0000), i, i + width);
+      kept = i + width;
+    }
+    i += width;
+  }
+  step1.copy(kept, text.length);
+  const mid = step1.build('clean');
+
+  // Pass 2: NFKC one segment at a time (a code point with the marks and jamo that
+  // compose with it), so each output character knows where it came from.
+  const out = nfkcSegments(mid, true);
+  if (out.text === out.text.normalize('NFKC')) return out;
+  // Rare sequences compose across the segments above; fall back to coarser segments that
+  // break only before Latin-1 characters (which never compose with what precedes them).
+  const coarse = nfkcSegments(mid, false);
+  if (coarse.text === coarse.text.normalize('NFKC')) return coarse;
+  const whole = new ViewBuilder(source);
+  if (text.length > 0) whole.push(mid.text.normalize('NFKC'), 0, text.length);
+  return whole.build('clean');
+}
+
+/**
+ * NFKC of `mid`, segment by segment. `fine` segments are one code point plus its marks;
+ * coarse ones break only before U+0000–U+02FF.
+ */
+function nfkcSegments(mid: TextView, fine: boolean): TextView {
+  const text = mid.text;
+  const builder = new ViewBuilder(mid);
+  let segStart = 0;
+  let same = 0; // start of the run of segments that NFKC leaves as they are
+  const flush = (end: number): void => {
+    if (end <= segStart) return;
+    const piece = text.slice(segStart, end);
+    const normal = piece.normalize('NFKC');
+    if (normal !== piece) {
+      builder.copy(same, segStart);
+      builder.push(normal, segStart, end);
+      same = end;
+    }
+    segStart = end;
+  };
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const joins = fine ? MARK.test(String.fromCodePoint(cp)) || isHangulTail(cp) : cp >= 0x300;
+    if (!joins) flush(i);
+    i += width;
+  }
+  flush(text.length);
+  builder.copy(same, text.length);
+  return builder.build('clean');
+}
