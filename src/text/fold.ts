@@ -1,3 +1,4 @@
+import { cleanView } from './clean.js';
 import { CONFUSABLE, latinLookalike } from './confusables.js';
 import { type TextView, ViewBuilder } from './view.js';
 
@@ -10,7 +11,7 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
  * repetition consumes one separator and one unit, so there is no ambiguity to backtrack on.
  */
 const SPACED = /(?<![\p{L}\p{N}@$])[\p{L}013457@$](?:[ .\-_*|/+~·•][\p{L}013457@$]){2,}(?![\p{L}\p{N}@$])/gu;
-const WORD = /[\p{L}\p{N}@$]+/gu;
+const WORD = /[\p{L}\p{M}\p{N}@$]+/gu;
 const LETTER = /\p{L}/u;
 const LEET_CHAR = /[013457@$]/;
 const LETTERS_2 = /\p{L}.*\p{L}/u;
@@ -27,7 +28,8 @@ export function foldView(clean: TextView): TextView {
   const text = joined.text.replace(WORD, (word) =>
     LETTER.test(word) && LEET_CHAR.test(word) ? word.replace(/[013457@$]/g, (c) => LEET[c]!) : word,
   );
-  return { ...joined, text, name: 'fold' };
+  // A folded letter can now stand before a combining mark it composes with: normalize again.
+  return { ...cleanView({ ...joined, text }), name: 'fold' };
 }
 
 function joinSpacedLetters(view: TextView): TextView {

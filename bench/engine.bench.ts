@@ -1,0 +1,126 @@
+/**
+ * Engine throughput and latency, against a loop of JS RegExp over the same rules in the same
+ * run. `npm run bench` (node --import tsx bench/engine.bench.ts). Figures go to bench/RESULTS.md.
+ */
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { BUILTIN_PACKS } from '../src/builtins.js';
+import { compile } from '../src/engine/engine.js';
+import { PackSchema, type Rule } from '../src/engine/pack.js';
+import { textViews } from '../src/text/views.js';
+import { base64, digits, hex, pem, pool, prose } from './lib/corpus.js';
+
+const engine = compile(BUILTIN_PACKS);
+const packs = BUILTIN_PACKS.map((p) => PackSchema.parse(p));
+const rules: Rule[] = packs.flatMap((p) => p.rules);
+const rawOnly = compile(packs.map((p) => ({ ...p, rules: p.rules.filter((r) => r.views.includes('raw')) })).filter((p) => p.rules.length > 0));
+
+/** The same rules as JS RegExp: RE2's `(?P<name>` becomes `(?<name>`; rules JS cannot compile are counted and left out. */
+const jsRules: { re: RegExp; views: Rule['views'] }[] = [];
+let jsSkipped = 0;
+for (const r of rules) {
+  try {
+    jsRules.push({ re: new RegExp(r.pattern.replace(/\(\?P</g, '(?<'), `${r.flags}gu`), views: r.views });
+  } catch {
+    jsSkipped++;
+  }
+}
+
+/** What the engine does, done with one JS RegExp per rule: every match of every rule on its views. */
+function jsScan(text: string): number {
+  const views = textViews(text);
+  let hits = 0;
+  for (const { re, views: names } of jsRules) {
+    for (const name of names) {
+      re.lastIndex = 0;
+      let n = 0;
+      for (let m = re.exec(views.get(name).text); m !== null && n < 64; m = re.exec(views.get(name).text)) {
+        if (m[0].length === 0) re.lastIndex++;
+        n++;
+        hits++;
+      }
+    }
+  }
+  return hits;
+}
+
+/** Median MB/s of `fn` over the pool, each text scanned once per round. */
+function throughput(texts: string[], fn: (t: string) => unknown, budgetMs: number): number {
+  const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
+  fn(texts[0]!);
+  const rates: number[] = [];
+  const until = performance.now() + budgetMs;
+  do {
+    const t0 = performance.now();
+    for (const t of texts) fn(t);
+    rates.push(bytes / 1e6 / ((performance.now() - t0) / 1000));
+  } while (performance.now() < until && rates.length < 50);
+  rates.sort((a, b) => a - b);
+  return rates[Math.floor(rates.length / 2)]!;
+}
+
+function latency(texts: string[], fn: (t: string) => unknown, n: number): { p50: number; p99: number } {
+  for (let i = 0; i < 500; i++) fn(texts[i % texts.length]!);
+  const samples = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = texts[i % texts.length]!;
+    const t0 = performance.now();
+    fn(t);
+    samples[i] = (performance.now() - t0) * 1000;
+  }
+  samples.sort();
+  return { p50: samples[Math.floor(n * 0.5)]!, p99: samples[Math.floor(n * 0.99)]! };
+}
+
+const f1 = (x: number) => x.toFixed(1);
+console.log(`promptward engine bench — ${new Date().toISOString()} — node ${process.version}`);
+console.log(`${packs.length} packs, ${rules.length} rules (${rawOnly.rules.length} on the raw view); JS RegExp baseline: ${jsRules.length} rules (${jsSkipped} not expressible in JS, left out)\n`);
+
+// Latency on a 2 KB prompt, views included.
+const prompts = pool(prose, 2048, 64, 7);
+const full = latency(prompts, (t) => engine.scan(t), 5000);
+const rawLat = latency(prompts, (t) => rawOnly.scan(t), 5000);
+console.log('| 2 KB prompt (64 different texts) | p50 µs | p99 µs |\n|---|---|---|');
+console.log(`| all packs, all views | ${f1(full.p50)} | ${f1(full.p99)} |`);
+console.log(`| raw-view rules only | ${f1(rawLat.p50)} | ${f1(rawLat.p99)} |\n`);
+
+// Throughput by size and content.
+console.log('| text | engine MB/s | JS RegExp loop MB/s | ratio |\n|---|---|---|---|');
+const results = new Map<string, number>();
+const cases: [string, (s: number, r: () => number) => string, number, number][] = [
+  ['prose 1 KB', prose, 1024, 64],
+  ['prose 10 KB', prose, 10 * 1024, 32],
+  ['prose 100 KB', prose, 100 * 1024, 8],
+  ['prose 1 MB', prose, 1024 * 1024, 4],
+  ['random base64 1 MB', base64, 1024 * 1024, 4],
+  ['random hex 1 MB', hex, 1024 * 1024, 4],
+  ['PEM blocks 1 MB', pem, 1024 * 1024, 4],
+  ['digit groups 1 MB', digits, 1024 * 1024, 4],
+];
+for (const [name, make, size, count] of cases) {
+  const texts = pool(make, size, count, size + name.length);
+  const ours = throughput(texts, (t) => engine.scan(t), 3000);
+  const theirs = throughput(texts.slice(0, Math.max(1, count / 4)), jsScan, 2000);
+  results.set(name, ours);
+  console.log(`| ${name} | ${f1(ours)} | ${f1(theirs)} | ${f1(ours / theirs)}× |`);
+}
+const ratio = results.get('prose 100 KB')! / results.get('prose 1 MB')! * 10;
+console.log(`\ntime(1 MB) / time(100 KB) on prose: ${f1(ratio)} (10 is linear)\n`);
+
+// A catastrophic input: 100,000 characters built for backtracking.
+const evil = `${'a'.repeat(100_000)}!`;
+const evilPack = { id: 'evil', rules: [{ id: 'nested', category: 'bench', severity: 'low', pattern: '(a+)+$', examples: { positive: [{ text: 'aa', match: 'aa' }], negative: ['b'] } }] };
+const evilEngine = compile([evilPack]);
+const t0 = performance.now();
+evilEngine.scan(evil);
+const re2Ms = performance.now() - t0;
+const capMs = 5000;
+const jsMs = await new Promise<number | null>((resolve) => {
+  const worker = new Worker(`const t=performance.now(); /(a+)+$/.test(${JSON.stringify(evil)}); require('node:worker_threads').parentPort.postMessage(performance.now()-t);`, { eval: true });
+  const timer = setTimeout(() => void worker.terminate().then(() => resolve(null)), capMs);
+  worker.on('message', (ms: number) => {
+    clearTimeout(timer);
+    void worker.terminate().then(() => resolve(ms));
+  });
+});
+console.log(`catastrophic input (/(a+)+$/ on 100,000 × "a" + "!"): engine ${f1(re2Ms)} ms; JS RegExp ${jsMs === null ? `did not finish within ${capMs} ms (stopped)` : `${f1(jsMs)} ms`}`);

@@ -1,0 +1,180 @@
+import fc from 'fast-check';
+import RE2 from 're2';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/engine/engine.js';
+import type { PackInput, RuleInput } from '../../src/engine/pack.js';
+import { isPromptwardError, PatternError } from '../../src/errors.js';
+
+const ex = { positive: [{ text: 'x', match: 'x' }], negative: ['y'] } as const;
+const rule = (over: Partial<RuleInput>): RuleInput => ({
+  id: 'r',
+  category: 'test',
+  severity: 'high',
+  pattern: 'x',
+  examples: { positive: [...ex.positive], negative: [...ex.negative] },
+  ...over,
+});
+const pack = (rules: RuleInput[], over: Partial<PackInput> = {}): PackInput => ({ id: 'p', rules: rules as [RuleInput, ...RuleInput[]], ...over });
+
+function thrown(fn: () => unknown): PatternError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(PatternError);
+    return e as PatternError;
+  }
+  throw new Error('expected a PatternError');
+}
+
+describe('loading packs', () => {
+  it('rejects lookaround with an error naming pack, rule and reason', () => {
+    const e = thrown(() => compile([pack([rule({ id: 'look', pattern: 'a(?=b)' })], { id: 'mine' })]));
+    expect(e.code).toBe('PW_PATTERN');
+    expect(e.pack).toBe('mine');
+    expect(e.rule).toBe('look');
+    expect(e.message).toMatch(/mine.*look.*RE2/);
+  });
+  it('rejects backreferences', () => {
+    expect(thrown(() => compile([pack([rule({ id: 'back', pattern: '(a)\\1' })])])).rule).toBe('back');
+  });
+  it('rejects a malformed pack with the path of the problem', () => {
+    const e = thrown(() => compile([{ id: 'bad', rules: [{ id: 'r1', category: 'x', severity: 'extreme' }] }]));
+    expect(e.pack).toBe('bad');
+    expect(e.rule).toBe('r1');
+    expect(e.message).toContain('severity');
+    expect(isPromptwardError(e)).toBe(true);
+  });
+  it('rejects a pack that is not an object', () => {
+    expect(thrown(() => compile(['nope'])).code).toBe('PW_PACK');
+  });
+  it('rejects unknown validators, empty-matching patterns, missing groups and duplicate ids', () => {
+    expect(thrown(() => compile([pack([rule({ validators: ['nope'] })])])).message).toContain('unknown validator');
+    expect(thrown(() => compile([pack([rule({ pattern: 'a*' })])])).message).toContain('empty string');
+    expect(thrown(() => compile([pack([rule({ group: 2, pattern: '(a)' })])])).message).toContain('group 2');
+    expect(thrown(() => compile([pack([rule({}), rule({})])])).message).toContain('duplicate');
+    expect(thrown(() => compile([pack([rule({})]), pack([rule({})])])).message).toContain('twice');
+  });
+});
+
+describe('scanning', () => {
+  it('reports UTF-16 spans in text with emoji, CJK and combining marks', () => {
+    const engine = compile([pack([rule({ pattern: 'secret-[0-9]+' })])]);
+    const text = '😀 中文 e\u0301 👩‍👩‍👧 secret-42 done';
+    const [f] = engine.scan(text).findings;
+    expect(text.slice(f!.start, f!.end)).toBe('secret-42');
+  });
+  it('reports the span of the named capture group', () => {
+    const engine = compile([pack([rule({ pattern: 'password=(?P<value>[a-z0-9]{4,})', group: 'value' })])]);
+    const text = 'é password=hunter22 ok';
+    const [f] = engine.scan(text).findings;
+    expect(text.slice(f!.start, f!.end)).toBe('hunter22');
+  });
+  it('runs keyword-gated rules only when a keyword occurs, case-insensitively', () => {
+    const engine = compile([pack([rule({ pattern: 'TOK_[A-Z]{4}', keywords: ['tok_'] })])]);
+    expect(engine.scan('a TOK_ABCD b').findings).toHaveLength(1);
+    expect(engine.scan('nothing here').findings).toHaveLength(0);
+  });
+  it('applies validators and context words', () => {
+    const engine = compile([
+      pack([rule({ pattern: '[a-z0-9]{8,}', validators: ['entropy:3'], context: { words: ['token'] }, score: 0.5 })]),
+    ]);
+    const [plain] = engine.scan('value a1b2c3d4e5f6').findings;
+    const [near] = engine.scan('token a1b2c3d4e5f6').findings;
+    expect(plain!.score).toBe(0.5);
+    expect(near!.score).toBeCloseTo(0.7);
+    expect(engine.scan('value aaaaaaaaaaaa').findings).toHaveLength(0);
+  });
+  it('caps matches per rule', () => {
+    const engine = compile([pack([rule({ pattern: '[0-9]{3}' })])]);
+    expect(engine.scan('123 '.repeat(1000), { maxMatchesPerRule: 10 }).findings).toHaveLength(10);
+  });
+  it('throws typed errors on wrong types and oversized text', () => {
+    const engine = compile([pack([rule({})])]);
+    expect(() => engine.scan(42 as unknown as string)).toThrow(expect.objectContaining({ code: 'PW_INVALID_INPUT' }));
+    expect(() => engine.scan('x'.repeat(11), { maxChars: 10 })).toThrow(expect.objectContaining({ code: 'PW_INPUT_TOO_LARGE' }));
+  });
+  it('scans each view, and a view equal to another only once', () => {
+    const engine = compile([pack([rule({ pattern: 'ignore', flags: 'i', views: ['raw', 'clean', 'fold'] })])]);
+    const plain = engine.scan('IGNORE this').findings;
+    expect(plain).toHaveLength(1);
+    expect(plain[0]!.view).toBe('raw');
+    const folded = engine.scan('1gn0re this').findings;
+    expect(folded.map((f) => f.view)).toEqual(['fold']);
+  });
+});
+
+const raw: RuleInput[] = [
+  rule({ id: 'word', pattern: '[a-zé]{3,}é?' }),
+  rule({ id: 'digits', pattern: '[0-9]+(?:[.,][0-9]+)?' }),
+  rule({ id: 'emoji', pattern: '😀+|中+' }),
+  rule({ id: 'nul', pattern: '\\x00[a-z]' }),
+];
+const rawEngine = compile([pack(raw)]);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const texts = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 80 }),
+  fc.string({ unit: 'binary', maxLength: 80 }),
+  fc.string({ unit: fc.constantFrom('a', 'é', '😀', '中', '1', '.', '\0', '\uD800', '\uDC00', ' ', 'z'), maxLength: 80 }),
+);
+
+describe('engine properties', () => {
+  it('scanning never throws on arbitrary strings, lone surrogates and NUL bytes included', () => {
+    const full = compile([pack([...raw, rule({ id: 'phrase', pattern: 'ignore\\s+all', flags: 'i', views: ['clean', 'fold'] })])]);
+    fc.assert(fc.property(texts, (text) => void full.scan(text)), { numRuns: 1000 });
+  });
+
+  it('every span lies inside the input and raw-view spans equal RE2 matches on the same string', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const findings = rawEngine.scan(text).findings;
+        for (const f of findings) {
+          expect(f.start).toBeGreaterThanOrEqual(0);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+        }
+        for (const r of raw) {
+          // RE2 on a JS string reports UTF-16 indices: the reference the Buffer path must agree with.
+          const expected = [...text.matchAll(new RE2(r.pattern, 'g') as unknown as RegExp)].map(
+            (m) => `${m.index}:${m.index + m[0].length}`,
+          );
+          const got = findings
+            .filter((f) => f.ruleId === `p/${r.id}`)
+            .map((f) => {
+              expect(text.slice(f.start, f.end).length).toBe(f.end - f.start);
+              return `${f.start}:${f.end}`;
+            });
+          // A lone surrogate reaches RE2 as U+FFFD either way; compare where the text has none.
+          if (!LONE_SURROGATE.test(text)) expect(got).toEqual(expected);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a finding made on the fold view points at the obfuscated original', () => {
+    const engine = compile([pack([rule({ id: 'phrase', pattern: 'ignore\\s+previous', flags: 'i', views: ['fold'] })])]);
+    const homoglyph: Record<string, string> = { i: 'і', o: 'о', e: 'е', p: 'р' };
+    const obfuscate = fc.tuple(
+      fc.constantFrom('homoglyph', 'zero-width', 'spaced', 'leet'),
+      fc.constant('ignore previous'),
+    ).map(([how, phrase]) => {
+      if (how === 'homoglyph') return phrase.replace(/[ioep]/g, (c) => homoglyph[c]!);
+      if (how === 'zero-width') return [...phrase].join('\u200b');
+      if (how === 'leet') return phrase.replace(/i/g, '1').replace(/o/g, '0').replace(/e/g, '3');
+      return `${[...'ignore'].join(' ')}  previous`;
+    });
+    const filler = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '.', '\n', 'x'), maxLength: 20 });
+    fc.assert(
+      fc.property(filler, obfuscate, filler, (before, attack, after) => {
+        const text = `${before} ${attack} ${after}`;
+        const f = engine.scan(text).findings.find((x) => x.ruleId === 'p/phrase');
+        expect(f).toBeDefined();
+        const at = before.length + 1;
+        expect(text.slice(f!.start, f!.end)).toBe(attack);
+        expect(f!.start).toBe(at);
+        expect(f!.end).toBe(at + attack.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
