@@ -11,10 +11,69 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
  * repetition consumes one separator and one unit, so there is no ambiguity to backtrack on.
  */
 const SPACED = /(?<![\p{L}\p{N}@$])[\p{L}013457@$](?:[ .\-_*|/+~·•][\p{L}013457@$]){2,}(?![\p{L}\p{N}@$])/gu;
-const WORD = /[\p{L}\p{M}\p{N}@$]+/gu;
-const LETTER = /\p{L}/u;
-const LEET_CHAR = /[013457@$]/;
 const LETTERS_2 = /\p{L}.*\p{L}/u;
+const LETTER = /^\p{L}$/u;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const ANY_LEET = /[013457@$]/;
+
+/** Classes of ASCII characters: 0 not in a word, 1 in a word, 2 a letter, 3 a leet character. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) ASCII_CLASS[c] = 1;
+for (let c = 0x41; c <= 0x5a; c++) ASCII_CLASS[c] = 2;
+for (let c = 0x61; c <= 0x7a; c++) ASCII_CLASS[c] = 2;
+for (const c of '013457@$') ASCII_CLASS[c.charCodeAt(0)] = 3;
+
+/** The class of the code point at `i` (as {@link ASCII_CLASS}). */
+function wordClass(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return ASCII_CLASS[c]!;
+  const ch = String.fromCodePoint(text.codePointAt(i)!);
+  return LETTER.test(ch) ? 2 : WORD_CHAR.test(ch) ? 1 : 0;
+}
+
+/** True when a surrogate pair starts at `i`. */
+function isPair(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return false;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
+}
+
+/**
+ * Leetspeak folded inside words (runs of letters, marks, digits, `@` and `$`) that hold both
+ * a letter and a leet character; other words, such as plain numbers, stay as they are.
+ * A hand-written loop: a regex with a callback per word cost more than the whole engine scan.
+ */
+function foldLeet(text: string): string {
+  if (!ANY_LEET.test(text)) return text;
+  const out: string[] = [];
+  let last = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (wordClass(text, i) === 0) {
+      i += isPair(text, i) ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let letter = false;
+    let leet = false;
+    while (i < n) {
+      const k = wordClass(text, i);
+      if (k === 0) break;
+      if (k === 2) letter = true;
+      else if (k === 3) leet = true;
+      i += isPair(text, i) ? 2 : 1;
+    }
+    if (letter && leet) {
+      out.push(text.slice(last, start), text.slice(start, i).replace(/[013457@$]/g, (c) => LEET[c]!));
+      last = i;
+    }
+  }
+  if (last === 0) return text;
+  out.push(text.slice(last));
+  return out.join('');
+}
 
 /**
  * The fold view, built on the clean view: look-alike letters from other scripts become
@@ -25,9 +84,7 @@ const LETTERS_2 = /\p{L}.*\p{L}/u;
 export function foldView(clean: TextView): TextView {
   const lookalike = clean.text.replace(CONFUSABLE, latinLookalike);
   const joined = joinSpacedLetters({ ...clean, text: lookalike });
-  const text = joined.text.replace(WORD, (word) =>
-    LETTER.test(word) && LEET_CHAR.test(word) ? word.replace(/[013457@$]/g, (c) => LEET[c]!) : word,
-  );
+  const text = foldLeet(joined.text);
   // A folded letter can now stand before a combining mark it composes with: normalize again.
   return { ...cleanView({ ...joined, text }), name: 'fold' };
 }
