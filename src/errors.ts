@@ -105,6 +105,38 @@ export class PatternError extends PromptwardError {
 }
 
 /**
+ * A rate limit refused a request. HTTP 429; `headers` carries `RateLimit`, `RateLimit-Policy`
+ * and `Retry-After`, so the default error handlers of Express and Fastify answer correctly.
+ *
+ * @example
+ * const decision = await limiter.consume(userId);
+ * if (!decision.allowed) throw rateLimitError(decision); // builds a RateLimitError with its headers
+ */
+export class RateLimitError extends PromptwardError {
+  override readonly name = 'RateLimitError';
+  /** Milliseconds until a retry of the same cost can be admitted. */
+  readonly retryAfterMs: number;
+  constructor(message: string, retryAfterMs: number, headers: Record<string, string>, options: PromptwardErrorOptions = {}) {
+    super('PW_RATE_LIMITED', message, { ...options, headers: { ...options.headers, ...headers } });
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/**
+ * A store (Redis, …) could not answer. HTTP 503. Thrown only when a limiter is set to fail
+ * closed; the store's own error is the `cause`.
+ *
+ * @example
+ * try { await limiter.consume(key) } catch (e) { if (isPromptwardError(e) && e.code === 'PW_STORE') … }
+ */
+export class StoreError extends PromptwardError {
+  override readonly name = 'StoreError';
+  constructor(message: string, options: PromptwardErrorOptions = {}) {
+    super('PW_STORE', message, options);
+  }
+}
+
+/**
  * True for any promptward error, also one thrown by another copy of the package
  * (two versions in one app), since it checks a global symbol rather than `instanceof`.
  */

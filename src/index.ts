@@ -12,9 +12,42 @@ export {
   PromptwardError,
 } from './errors.js';
 export type { PromptwardErrorCode, PromptwardErrorOptions, PromptwardIssue } from './errors.js';
+export { detectSecrets, secretsEngine } from './scanners/secrets/detect.js';
+export type { DetectSecretsOptions, SecretFinding } from './scanners/secrets/detect.js';
+export { SECRET_PACKS } from './scanners/secrets/packs.js';
 export { scan } from './scan.js';
 export type { ScanTextOptions } from './scan.js';
 export { normalize, toOriginal } from './text/index.js';
 export type { TextView, ViewName } from './text/index.js';
 export { BUILTIN_VALIDATORS, shannonEntropy } from './validators/index.js';
 export type { Validator, ValidatorContext } from './validators/index.js';
+export {
+  aiSdkPromptSchema,
+  anthropicRequestSchema,
+  applySegments,
+  DEFAULT_LIMITS,
+  detectFormat,
+  estimateTokens,
+  findControlCharacter,
+  findLoneSurrogate,
+  openAIChatRequestSchema,
+  openAIResponsesRequestSchema,
+  REQUEST_FORMATS,
+  validateRequest,
+} from './validate/index.js';
+export type {
+  AiSdkPrompt,
+  AnthropicRequest,
+  CharacterHit,
+  OpenAIChatRequest,
+  OpenAIResponsesRequest,
+  RequestFormat,
+  RequestPath,
+  Segment,
+  SegmentReplacement,
+  SegmentRole,
+  SegmentSource,
+  ValidatedRequest,
+  ValidateOptions,
+  ValidationLimits,
+} from './validate/index.js';

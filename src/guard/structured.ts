@@ -1,5 +1,5 @@
-import type { StandardSchemaV1 } from 'zod/v4/core';
 import { PromptwardError, type PromptwardIssue } from '../errors.js';
+import type { InferOutput, StandardSchemaV1 } from './standard-schema.js';
 
 /** An answer that is not the JSON its schema asks for. HTTP 502: the model, not the caller, was wrong. */
 export class OutputSchemaError extends PromptwardError {
@@ -43,11 +43,11 @@ export function extractJson(answer: string): unknown {
 export async function parseStructured<S extends StandardSchemaV1>(
   answer: string,
   schema: S,
-): Promise<StandardSchemaV1.InferOutput<S>> {
+): Promise<InferOutput<S>> {
   if (typeof answer !== 'string') throw new OutputSchemaError(`expected the answer as a string, got ${typeof answer}`);
   const value = extractJson(answer);
   const result = await schema['~standard'].validate(value);
-  if (result.issues === undefined) return result.value as StandardSchemaV1.InferOutput<S>;
+  if (result.issues === undefined) return result.value as InferOutput<S>;
   const issues = result.issues.map((i) => ({
     path: (i.path ?? []).map((p) => {
       const key = typeof p === 'object' ? p.key : p;
