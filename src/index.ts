@@ -12,10 +12,49 @@ export {
   PromptwardError,
 } from './errors.js';
 export type { PromptwardErrorCode, PromptwardErrorOptions, PromptwardIssue } from './errors.js';
+export { detectPii, piiEngine } from './scanners/pii/detect.js';
+export type { DetectPiiOptions, PiiFinding } from './scanners/pii/detect.js';
+export { PII_PACKS } from './scanners/pii/packs.js';
 export { detectSecrets, secretsEngine } from './scanners/secrets/detect.js';
 export type { DetectSecretsOptions, SecretFinding } from './scanners/secrets/detect.js';
 export { SECRET_PACKS } from './scanners/secrets/packs.js';
+export {
+  createRedactor,
+  hash,
+  mask,
+  memoryVault,
+  placeholder,
+  pseudonym,
+  redactStream,
+  redisVault,
+  remove,
+  ruleBounds,
+} from './redact/index.js';
+export type {
+  Assigned,
+  HashOptions,
+  MaskOptions,
+  MemoryVaultOptions,
+  Operator,
+  OperatorInput,
+  OperatorKind,
+  OperatorMap,
+  Pass,
+  RedactOptions,
+  RedactResult,
+  Redactor,
+  RedactorOptions,
+  RedisVaultClient,
+  RedisVaultOptions,
+  Replacement,
+  RuleBounds,
+  Step,
+  Vault,
+  VaultEntry,
+} from './redact/index.js';
 export { scan } from './scan.js';
+export { DEFAULT_INJECTION_THRESHOLD, detectInjection, INJECTION_PACKS, injectionScore } from './scanners/injection/index.js';
+export type { InjectionOptions, InjectionResult } from './scanners/injection/index.js';
 export type { ScanTextOptions } from './scan.js';
 export { normalize, toOriginal } from './text/index.js';
 export type { TextView, ViewName } from './text/index.js';

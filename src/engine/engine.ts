@@ -13,6 +13,9 @@ const VIEWS: readonly ViewName[] = ['raw', 'clean', 'fold'];
 
 type RE2Set = InstanceType<typeof RE2.Set>;
 
+/** Candidates a rule may try per accepted finding before it gives up on a view. */
+const CANDIDATE_FACTOR = 16;
+
 /** Options fixed when packs are compiled. */
 export interface CompileOptions {
   /** Validators rules may name, on top of (and overriding) the built-in ones. */
@@ -41,6 +44,8 @@ export interface EngineInfo {
 
 /** A group of rules scanned together on one view: one RE2.Set per family, plus keyword-gated rules. */
 interface Plan {
+  /** False when no rule runs on this view: it is not even built. */
+  used: boolean;
   sets: { set: RE2Set; rules: LoadedRule[] }[];
   keywordSet: RE2Set | null;
   /** For each keyword of `keywordSet`, the rules it gates. */
@@ -87,19 +92,19 @@ export class Engine {
   /** The findings of every rule on `views`, deduplicated and in text order. */
   findAll(views: Views, options: ScanOptions = {}): Finding[] {
     const cap = options.maxMatchesPerRule ?? 64;
-    const only = options.categories === undefined ? null : new Set(options.categories);
+    const only = options.categories === undefined ? '' : [...new Set(options.categories)].sort().join('\u0000');
     const scanned: TextView[] = [];
     const found = new Map<string, Finding>();
     for (const name of VIEWS) {
+      // A view no enabled rule runs on is never built.
+      if (!this.plan(name, 0, only).used) continue;
       const view = views.get(name);
       // A view equal to one already scanned only needs the rules that did not run there.
       let same = 0;
-      scanned.forEach((v, i) => {
-        if (v.text === view.text) same |= 1 << VIEWS.indexOf(v.name);
-      });
+      for (const v of scanned) if (v.text === view.text) same |= 1 << VIEWS.indexOf(v.name);
       scanned.push(view);
-      const plan = this.plan(name, same);
-      if (plan.sets.length === 0 && plan.keywordSet === null) continue;
+      const plan = this.plan(name, same, only);
+      if (!plan.used) continue;
       const buf = Buffer.from(view.text, 'utf8');
       const hits = new Set<LoadedRule>();
       for (const { set, rules } of plan.sets) for (const i of set.match(buf)) hits.add(rules[i]!);
@@ -109,7 +114,6 @@ export class Engine {
       if (hits.size === 0) continue;
       const toUtf16 = buf.length === view.text.length ? null : byteToUtf16Map(view.text, buf.length);
       for (const rule of hits) {
-        if (only !== null && !only.has(rule.rule.category)) continue;
         for (const f of this.exec(rule, view, buf, toUtf16, cap)) {
           const key = `${f.ruleId}\u0000${f.start}\u0000${f.end}`;
           const prev = found.get(key);
@@ -120,11 +124,16 @@ export class Engine {
     return [...found.values()].sort(compareFindings);
   }
 
+  /**
+   * Spans of one rule on one view: at most `cap` accepted findings, and at most
+   * {@link CANDIDATE_FACTOR}× as many candidates tried, so a text full of near-misses (numbers
+   * that fail a checksum) cannot hide a real match behind the cap, nor make a scan crawl.
+   */
   private exec(rule: LoadedRule, view: TextView, buf: Buffer, toUtf16: Int32Array | null, cap: number): Finding[] {
     const { re, rule: r } = rule;
     const out: Finding[] = [];
     re.lastIndex = 0;
-    for (let n = 0; n < cap; n++) {
+    for (let tried = 0; out.length < cap && tried < cap * CANDIDATE_FACTOR; tried++) {
       const m = re.exec(buf) as (RegExpExecArray & { indices: RegExpIndicesArray }) | null;
       if (m === null) break;
       const whole = m.indices[0]!;
@@ -137,15 +146,16 @@ export class Engine {
       const vs = toUtf16 === null ? span[0] : toUtf16[span[0]]!;
       const ve = toUtf16 === null ? span[1] : toUtf16[span[1]]!;
       if (ve <= vs) continue;
-      const value = view.text.slice(vs, ve);
-      const ctx = { text: view.text, start: vs, end: ve };
-      if (!rule.validators.every(({ fn, arg }) => fn(value, arg, ctx))) continue;
       let score = r.score ?? DEFAULT_SCORE[r.severity];
+      // Context first: it is cheap, and a required word that is absent spares the validators.
       if (r.context !== undefined) {
         const near = nearWords(view.text, vs, ve, r.context.window, r.context.words);
         if (!near && r.context.required) continue;
         if (near) score = Math.min(1, score + r.context.boost);
       }
+      const value = view.text.slice(vs, ve);
+      const ctx = { text: view.text, start: vs, end: ve };
+      if (!rule.validators.every(({ fn, arg }) => fn(value, arg, ctx))) continue;
       const [start, end] = toOriginal(view, vs, ve);
       const finding: Finding = { ruleId: rule.id, category: r.category, severity: r.severity, score, start, end, view: view.name };
       if (r.entity !== undefined) finding.entity = r.entity;
@@ -154,13 +164,20 @@ export class Engine {
     return out;
   }
 
-  /** The rules to run on `view` when it equals the views in bitmask `same`, compiled once. */
-  private plan(view: ViewName, same: number): Plan {
-    const key = `${view}:${same}`;
+  /**
+   * The rules to run on `view` when it equals the views in bitmask `same`, limited to the
+   * categories in `only` (NUL-joined, empty for all), compiled once and cached.
+   */
+  private plan(view: ViewName, same: number, only: string): Plan {
+    const key = `${view}:${same}:${only}`;
     let plan = this.plans.get(key);
     if (plan !== undefined) return plan;
+    const categories = only === '' ? null : new Set(only.split('\u0000'));
     const rules = this.rules.filter(
-      (r) => r.rule.views.includes(view) && !r.rule.views.some((v) => (same & (1 << VIEWS.indexOf(v))) !== 0),
+      (r) =>
+        r.rule.views.includes(view) &&
+        !r.rule.views.some((v) => (same & (1 << VIEWS.indexOf(v))) !== 0) &&
+        (categories === null || categories.has(r.rule.category)),
     );
     const families = new Map<string, LoadedRule[]>();
     const keywords = new Map<string, LoadedRule[]>();
@@ -179,6 +196,7 @@ export class Engine {
       }
     }
     plan = {
+      used: rules.length > 0,
       sets: [...families].map(([family, members]) => ({ set: buildSet(family, members.map((m) => m.setSource)), rules: members })),
       keywordSet: keywords.size === 0 ? null : buildSet('keywords', [...keywords.keys()].map(literal), 'i'),
       keywordRules: [...keywords.values()],

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -49,7 +49,7 @@ describe('promptward scan (built binary)', () => {
   it('writes SARIF 2.1.0 that validates against the schema', () => {
     const r = cli(['scan', '--format', 'sarif', join(fixtures, 'attack.txt')]);
     const schema = JSON.parse(readFileSync(join(root, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-    const validate = new Ajv({ strict: false, unicodeRegExp: false, validateFormats: false, logger: false }).compile(schema);
+    const validate = new AjvDraft04.default({ strict: false, unicodeRegExp: false, validateFormats: false, logger: false }).compile(schema);
     const log = JSON.parse(r.stdout) as { runs: { results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.region.startLine).toBe(2);

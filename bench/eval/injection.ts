@@ -1,0 +1,132 @@
+/**
+ * Injection detection on the dev data: recall per attack source and flag rate per benign
+ * source, overall figures, the same on a held-out part of each source (rules were written
+ * looking only at the other part), and recall after obfuscation with the arbitraries of
+ * `promptward/testing`. Run with `npm run eval -- injection`.
+ */
+import fc from 'fast-check';
+import { performance } from 'node:perf_hooks';
+import { detectInjection } from '../../src/scanners/injection/index.js';
+import { OBFUSCATORS, type ObfuscatorName } from '../../src/testing/index.js';
+import { type EvalRow, pct, readJsonl } from '../lib/jsonl.js';
+
+/** Share of each source held out while writing rules, chosen by a hash of the text. */
+const HELD_OUT_TENTHS = 3;
+/** Attacks sampled for the obfuscation runs (each obfuscator scans all of them). */
+const OBFUSCATION_SAMPLE = 1000;
+const OBFUSCATIONS: readonly ObfuscatorName[] = ['homoglyphs', 'zeroWidth', 'base64', 'leetspeak', 'spacedLetters'];
+
+/** FNV-1a of the text: a stable split that does not depend on file order. */
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+const heldOut = (row: EvalRow): boolean => fnv(row.text) % 10 < HELD_OUT_TENTHS;
+
+interface Tally {
+  n: number;
+  hit: number;
+  devN: number;
+  devHit: number;
+  outN: number;
+  outHit: number;
+}
+const tally = (): Tally => ({ n: 0, hit: 0, devN: 0, devHit: 0, outN: 0, outHit: 0 });
+function count(t: Tally, row: EvalRow, flagged: boolean): void {
+  const h = flagged ? 1 : 0;
+  t.n++;
+  t.hit += h;
+  if (heldOut(row)) {
+    t.outN++;
+    t.outHit += h;
+  } else {
+    t.devN++;
+    t.devHit += h;
+  }
+}
+const line = (name: string, t: Tally): string =>
+  `| ${name} | ${t.n} | ${pct(t.hit, t.n)} | ${pct(t.devHit, t.devN)} | ${pct(t.outHit, t.outN)} |`;
+
+export function run(dir: string): void {
+  const attacks = readJsonl(dir, 'injection.jsonl');
+  const benign = readJsonl(dir, 'benign.jsonl');
+  if (attacks === null && benign === null) {
+    console.log('no injection or benign data: nothing to measure');
+    return;
+  }
+  if (attacks !== null) {
+    const bySource = new Map<string, Tally>();
+    const all = tally();
+    for (const row of attacks.filter((r) => r.label === 1)) {
+      const flagged = detectInjection(row.text).flagged;
+      const t = bySource.get(row.dataset) ?? tally();
+      count(t, row, flagged);
+      bySource.set(row.dataset, t);
+      count(all, row, flagged);
+    }
+    console.log('\nAttack recall (flagged / attacks), all rows | dev part | held-out part:\n');
+    console.log('| source | attacks | recall | dev | held-out |\n|---|---:|---:|---:|---:|');
+    for (const [name, t] of [...bySource].sort()) console.log(line(name, t));
+    console.log(line('**all attacks**', all));
+    obfuscationRecall(attacks.filter((r) => r.label === 1));
+  }
+  if (benign !== null) {
+    const bySource = new Map<string, Tally>();
+    const byKind = new Map<string, Tally>();
+    for (const row of benign.filter((r) => r.label === 0)) {
+      const flagged = detectInjection(row.text).flagged;
+      const t = bySource.get(row.dataset) ?? tally();
+      count(t, row, flagged);
+      bySource.set(row.dataset, t);
+      const k = byKind.get(row.kind) ?? tally();
+      count(k, row, flagged);
+      byKind.set(row.kind, k);
+    }
+    console.log('\nFlag rate on benign text (flagged / texts), all rows | dev part | held-out part:\n');
+    console.log('| source | texts | flag rate | dev | held-out |\n|---|---:|---:|---:|---:|');
+    for (const [name, t] of [...bySource].sort()) console.log(line(name, t));
+    for (const [kind, t] of [...byKind].sort()) console.log(line(`**all ${kind}**`, t));
+    throughput(benign.map((r) => r.text));
+  }
+}
+
+/** Recall on a fixed sample of attacks, plain and after each obfuscator (one seeded variant per attack). */
+function obfuscationRecall(rows: readonly EvalRow[]): void {
+  const step = Math.max(1, Math.floor(rows.length / OBFUSCATION_SAMPLE));
+  const sample = rows.filter((_, i) => i % step === 0).slice(0, OBFUSCATION_SAMPLE);
+  const plain = sample.filter((r) => detectInjection(r.text).flagged).length;
+  console.log(`\nRecall after obfuscation (${sample.length} attacks, every ${step}th; one variant each, seed = row index):\n`);
+  console.log('| obfuscation | recall | change |\n|---|---:|---:|');
+  console.log(`| none | ${pct(plain, sample.length)} | |`);
+  for (const name of OBFUSCATIONS) {
+    let hit = 0;
+    sample.forEach((row, i) => {
+      const [variant] = fc.sample(OBFUSCATORS[name](row.text), { numRuns: 1, seed: i });
+      if (variant !== undefined && detectInjection(variant).flagged) hit++;
+    });
+    const change = ((100 * (hit - plain)) / sample.length).toFixed(1);
+    console.log(`| ${name} | ${pct(hit, sample.length)} | ${change} pts |`);
+  }
+}
+
+/** Median time per benign text: rules only (heuristics off) against the full detector, same run. */
+function throughput(texts: readonly string[]): void {
+  const median = (heuristics: boolean): number => {
+    const times: number[] = [];
+    for (const text of texts) {
+      const t0 = performance.now();
+      detectInjection(text, { heuristics });
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return (times[Math.floor(times.length / 2)] ?? 0) * 1000;
+  };
+  median(true);
+  const rules = median(false);
+  const full = median(true);
+  const chars = [...texts].sort((a, b) => a.length - b.length)[Math.floor(texts.length / 2)]?.length ?? 0;
+  console.log(
+    `\nMedian per benign text (median length ${chars} chars): rules only ${rules.toFixed(1)} µs, rules + heuristics ${full.toFixed(1)} µs (×${(full / rules).toFixed(2)}).`,
+  );
+}

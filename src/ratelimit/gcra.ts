@@ -1,0 +1,64 @@
+import { positiveFinite, positiveInteger } from './check.js';
+import type { Algorithm, Evaluation, LimitState } from './types.js';
+
+/** Options of {@link gcra}. */
+export interface GcraOptions {
+  /** Units admitted per window, on average. */
+  limit: number;
+  /** The window, in milliseconds. */
+  windowMs: number;
+  /** Units that may be spent at once after a quiet spell; defaults to `limit`. */
+  burst?: number;
+}
+
+// Float sums of the emission interval drift by an ulp or two; this slack (a millionth of a
+// millisecond) keeps `limit` back-to-back calls admissible without admitting anything extra.
+const SLACK = 1e-6;
+
+/**
+ * GCRA, the generic cell rate algorithm: one timestamp per key (the theoretical arrival time
+ * of the next unit), smooth and exact. A key admits `burst` units at once, then one unit every
+ * `windowMs / limit` milliseconds. The default algorithm.
+ *
+ * @example
+ * const perMinute = gcra({ limit: 60, windowMs: 60_000 });
+ * const limiter = createLimiter({ limits: perMinute });
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function gcra(options: GcraOptions): Algorithm {
+  const limit = positiveInteger('gcra limit', options.limit);
+  const windowMs = positiveFinite('gcra windowMs', options.windowMs);
+  const burst = positiveInteger('gcra burst', options.burst ?? limit);
+  // Emission interval: the time one unit takes to drain.
+  const interval = windowMs / limit;
+  const tolerance = burst * interval;
+  return {
+    kind: 'gcra',
+    limit,
+    windowMs,
+    capacity: burst,
+    params: [interval, tolerance, windowMs],
+    evaluate(state: LimitState | undefined, now: number, cost: number): Evaluation {
+      const tat = state === undefined ? now : Math.max(state as number, now);
+      const next = tat + cost * interval;
+      const allowed = next - now <= tolerance + SLACK;
+      const after = allowed ? next : tat;
+      return {
+        decision: {
+          allowed,
+          remaining: Math.max(0, Math.floor((tolerance - (after - now)) / interval + SLACK)),
+          resetMs: Math.max(0, Math.ceil(after - now - SLACK)),
+          retryAfterMs: allowed ? 0 : Math.ceil(next - now - tolerance - SLACK),
+          limit,
+        },
+        next: after,
+      };
+    },
+    adjust(state: LimitState | undefined, now: number, _id: string, from: number, to: number): LimitState | undefined {
+      // Not clamped to `now` before adding: a charge settled after the arrival time passed
+      // must land where charging `to` up front would have put it.
+      const tat = Math.max((state === undefined ? now : (state as number)) + (to - from) * interval, now);
+      return tat > now ? tat : undefined;
+    },
+  };
+}

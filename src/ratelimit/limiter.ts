@@ -1,0 +1,221 @@
+import { randomBytes } from 'node:crypto';
+import { InvalidInputError, PromptwardError, StoreError } from '../errors.js';
+import { validCost } from './check.js';
+import { memoryStore } from './memory-store.js';
+import type { Algorithm, LimitDecision, RateLimitStore, StoreLimit } from './types.js';
+
+/** Options of {@link createLimiter}. */
+export interface LimiterOptions {
+  /**
+   * One limit (its policy is named `"default"`), or several by name: a call is admitted only
+   * when every one admits it, and then charged to all. Names appear in the `RateLimit` headers.
+   */
+  limits: Algorithm | Readonly<Record<string, Algorithm>>;
+  /** Where state lives. Default: a fresh {@link memoryStore}. */
+  store?: RateLimitStore;
+  /**
+   * What to do when the store fails (Redis down, timeout): `"closed"` (default) throws a
+   * {@link StoreError} (HTTP 503); `"open"` admits the call; a store (typically a
+   * {@link memoryStore}) decides instead, per process.
+   */
+  onStoreError?: 'closed' | 'open' | RateLimitStore;
+  /** Called with every store failure, whatever `onStoreError` says, so it can be logged. */
+  onStoreFailure?: (error: StoreError) => void;
+}
+
+/** The decision of one named policy. */
+export interface PolicyDecision extends LimitDecision {
+  /** The policy's name, as in the headers. */
+  name: string;
+  /** The policy's window in milliseconds (`w` in `RateLimit-Policy`). */
+  windowMs: number;
+}
+
+/** The decision over every limit. The top-level fields are those of the binding policy. */
+export interface Decision extends LimitDecision {
+  /** Every policy's own view; when the call is refused, none of them was charged. */
+  policies: PolicyDecision[];
+  /** Who decided: the store, the insurance store, or nobody (failed open). */
+  source: 'store' | 'insurance' | 'open';
+}
+
+/** An admitted (or refused) estimate, to be settled once the real cost is known. */
+export interface Reservation extends Decision {
+  /** The estimate that was held. */
+  readonly estimate: number;
+  /**
+   * Charges the real cost: the difference to the estimate is charged, or refunded, on every
+   * limit, never refused (the call already happened). Only the first settle or release counts;
+   * on a refused reservation both do nothing.
+   */
+  settle(actual: number): Promise<void>;
+  /** Gives the whole estimate back, for a call that failed before costing anything. */
+  release(): Promise<void>;
+}
+
+/** A key for every limit, or one key per limit name (per user for one limit, per IP for another). */
+export type LimitKey = string | Readonly<Record<string, string>>;
+
+/** A configured rate limiter. */
+export interface Limiter {
+  /** Admits `cost` (default 1) for `key` on every limit, or on none. */
+  consume(key: LimitKey, cost?: number): Promise<Decision>;
+  /** Holds `estimate` (LLM tokens, say) before a call whose real cost is known only after it. */
+  reserve(key: LimitKey, estimate: number): Promise<Reservation>;
+}
+
+const NAME = /^[A-Za-z0-9_.-]+$/;
+
+function isAlgorithm(value: LimiterOptions['limits']): value is Algorithm {
+  return typeof (value as Algorithm).evaluate === 'function';
+}
+
+function combine(policies: PolicyDecision[], source: Decision['source']): Decision {
+  if (policies.length === 1) {
+    const p = policies[0] as PolicyDecision;
+    return { allowed: p.allowed, remaining: p.remaining, resetMs: p.resetMs, retryAfterMs: p.retryAfterMs, limit: p.limit, policies, source };
+  }
+  const allowed = policies.every((p) => p.allowed);
+  let binding = policies[0] as PolicyDecision;
+  let retryAfterMs = 0;
+  for (const p of policies) {
+    if (allowed ? p.remaining < binding.remaining : !p.allowed && (binding.allowed || p.retryAfterMs > binding.retryAfterMs)) {
+      binding = p;
+    }
+    retryAfterMs = Math.max(retryAfterMs, p.retryAfterMs);
+  }
+  return { allowed, remaining: binding.remaining, resetMs: binding.resetMs, retryAfterMs, limit: binding.limit, policies, source };
+}
+
+/**
+ * Makes a limiter over one or more limits, in memory or on a shared store.
+ *
+ * @example
+ * const limiter = createLimiter({
+ *   limits: { minute: gcra({ limit: 60, windowMs: 60_000 }), day: gcra({ limit: 1_000, windowMs: 86_400_000 }) },
+ * });
+ * const decision = await limiter.consume(userId);
+ * if (!decision.allowed) throw rateLimitError(decision);
+ *
+ * const held = await tokens.reserve(userId, estimatedTokens);
+ * try { const reply = await callModel(); await held.settle(openAIChatUsageTokens(reply.usage)); }
+ * catch (e) { await held.release(); throw e; }
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createLimiter(options: LimiterOptions): Limiter {
+  const named: [string, Algorithm][] = isAlgorithm(options.limits) ? [['default', options.limits]] : Object.entries(options.limits);
+  if (named.length === 0) throw new PromptwardError('PW_CONFIG', 'createLimiter needs at least one limit');
+  for (const [name] of named) {
+    if (!NAME.test(name)) throw new PromptwardError('PW_CONFIG', `limit name "${name}" must match ${String(NAME)}`);
+  }
+  const store = options.store ?? memoryStore();
+  const fallback = options.onStoreError ?? 'closed';
+  const report = options.onStoreFailure;
+  // Names charges so a settle finds its own in a sliding window; unique across processes.
+  const idPrefix = randomBytes(6).toString('base64url');
+  let sequence = 0;
+
+  // Only a sliding window or a reservation needs charges named; plain calls skip the string.
+  const namesCharges = named.some(([, a]) => a.kind === 'sliding-window');
+  const single = named.length === 1 ? (named[0] as [string, Algorithm]) : undefined;
+
+  function bind(key: LimitKey): StoreLimit[] {
+    if (single !== undefined && typeof key === 'string') return [{ key: `${single[0]}:${key}`, algorithm: single[1] }];
+    return named.map(([name, algorithm]) => {
+      const k = typeof key === 'string' ? key : key[name];
+      if (typeof k !== 'string') throw new InvalidInputError(`no key given for limit "${name}"`);
+      return { key: `${name}:${k}`, algorithm };
+    });
+  }
+
+  function checkCost(cost: number): void {
+    validCost('cost', cost);
+    for (const [name, algorithm] of named) {
+      if (cost > algorithm.capacity) {
+        throw new InvalidInputError(`cost ${cost} exceeds limit "${name}", which admits at most ${algorithm.capacity} at once`);
+      }
+    }
+  }
+
+  function failure(cause: unknown): StoreError {
+    const error = new StoreError(`rate-limit store failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    report?.(error);
+    return error;
+  }
+
+  function toDecision(decisions: LimitDecision[], source: Decision['source']): Decision {
+    const policies = decisions.map((d, i): PolicyDecision => {
+      const [name, algorithm] = named[i] as [string, Algorithm];
+      return { allowed: d.allowed, remaining: d.remaining, resetMs: d.resetMs, retryAfterMs: d.retryAfterMs, limit: d.limit, name, windowMs: algorithm.windowMs };
+    });
+    return combine(policies, source);
+  }
+
+  /** Where a decision was made, so a settle goes to the same place. */
+  type Decided = [Decision, RateLimitStore | undefined];
+
+  function fallBack(limits: StoreLimit[], cost: number, id: string, hold: boolean, cause: unknown): Decided | Promise<Decided> {
+    const error = failure(cause);
+    if (fallback === 'closed') throw error;
+    if (fallback === 'open') {
+      return [toDecision(named.map(([, a]) => ({ allowed: true, remaining: a.limit, resetMs: 0, retryAfterMs: 0, limit: a.limit })), 'open'), undefined];
+    }
+    return fallback.consume(limits, cost, id, hold).then((d): Decided => [toDecision(d, 'insurance'), fallback]);
+  }
+
+  // Plain promise chains rather than nested async functions: a decision from the memory store
+  // then costs one microtask, not four.
+  function take(limits: StoreLimit[], cost: number, id: string, hold: boolean): Promise<Decided> {
+    return store.consume(limits, cost, id, hold).then(
+      (d): Decided => [toDecision(d, 'store'), store],
+      (cause: unknown) => fallBack(limits, cost, id, hold, cause),
+    );
+  }
+
+  function consume(key: LimitKey, cost = 1): Promise<Decision> {
+    checkCost(cost);
+    const limits = bind(key);
+    const id = namesCharges ? nextId() : '';
+    return store.consume(limits, cost, id, false).then(
+      (d) => toDecision(d, 'store'),
+      async (cause: unknown) => (await fallBack(limits, cost, id, false, cause))[0],
+    );
+  }
+
+  function nextId(): string {
+    return `${idPrefix}${(sequence++).toString(36)}`;
+  }
+
+  return {
+    consume(key, cost) {
+      try {
+        return consume(key, cost);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    async reserve(key, estimate) {
+      checkCost(estimate);
+      const limits = bind(key);
+      const id = nextId();
+      const [decision, decidedBy] = await take(limits, estimate, id, true);
+      let open = decision.allowed && decidedBy !== undefined;
+      async function settle(actual: number): Promise<void> {
+        validCost('actual cost', actual);
+        if (!open || decidedBy === undefined) return;
+        open = false;
+        // An estimate of 0 left a zero-cost charge behind for this settle; it goes either way.
+        if (actual === estimate && estimate > 0) return;
+        try {
+          await decidedBy.adjust(limits, id, estimate, actual);
+        } catch (cause) {
+          const error = failure(cause);
+          if (fallback === 'closed') throw error;
+          // Open: the charge is lost with the store. Insurance: it lands where decisions now happen.
+          if (fallback !== 'open' && decidedBy !== fallback) await fallback.adjust(limits, id, estimate, actual);
+        }
+      }
+      return { ...decision, estimate, settle, release: () => settle(0) };
+    },
+  };
+}

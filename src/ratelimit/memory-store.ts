@@ -1,0 +1,89 @@
+import { LRUCache } from 'lru-cache';
+import { positiveInteger } from './check.js';
+import type { LimitDecision, LimitState, RateLimitStore, StoreLimit } from './types.js';
+
+/** Options of {@link memoryStore}. */
+export interface MemoryStoreOptions {
+  /**
+   * Most keys kept; the least recently used key is forgotten beyond it, so a flood of
+   * distinct keys cannot grow memory past this bound. A forgotten key starts afresh, so size
+   * it above the number of keys active within your longest window. Default 100,000.
+   */
+  maxKeys?: number;
+  /** The clock, in milliseconds. Default `Date.now`; tests inject their own. */
+  now?: () => number;
+}
+
+/** A store in this process's memory. */
+export interface MemoryStore extends RateLimitStore {
+  /** Keys currently held. */
+  readonly size: number;
+}
+
+/**
+ * Keeps limit state in process memory, bounded by an LRU cache. Every decision is atomic
+ * because it runs synchronously. Right for one process, for tests, and as the insurance
+ * store behind Redis.
+ *
+ * @example
+ * const limiter = createLimiter({ limits: gcra({ limit: 10, windowMs: 1_000 }), store: memoryStore({ maxKeys: 50_000 }) });
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
+  // Values are boxes so that charging a known key rewrites the box in place: one LRU lookup
+  // per decision instead of a lookup and a store.
+  const cache = new LRUCache<string, { state: LimitState }>({ max: positiveInteger('memoryStore maxKeys', options.maxKeys ?? 100_000) });
+  const now = options.now ?? Date.now;
+
+  function commit(key: string, box: { state: LimitState } | undefined, next: LimitState): void {
+    if (box === undefined) cache.set(key, { state: next });
+    else box.state = next;
+  }
+
+  function consumeNow(limits: readonly StoreLimit[], cost: number, id: string, hold: boolean): LimitDecision[] {
+    const at = now();
+    // The common case, one limit, skips the intermediate arrays.
+    if (limits.length === 1) {
+      const { key, algorithm } = limits[0] as StoreLimit;
+      const box = cache.get(key);
+      const { decision, next } = algorithm.evaluate(box?.state, at, cost, id, hold);
+      if (decision.allowed) commit(key, box, next);
+      return [decision];
+    }
+    const boxes = limits.map(({ key }) => cache.get(key));
+    const evaluations = limits.map(({ algorithm }, i) => algorithm.evaluate(boxes[i]?.state, at, cost, id, hold));
+    if (evaluations.every((e) => e.decision.allowed)) {
+      evaluations.forEach((e, i) => commit((limits[i] as StoreLimit).key, boxes[i], e.next));
+      return evaluations.map((e) => e.decision);
+    }
+    // Refused: a limit that would have admitted reports what it holds now, not what it
+    // would have held after a charge that did not happen.
+    return evaluations.map((e, i) => {
+      if (!e.decision.allowed) return e.decision;
+      return (limits[i] as StoreLimit).algorithm.evaluate(boxes[i]?.state, at, 0, id, false).decision;
+    });
+  }
+
+  function adjustNow(limits: readonly StoreLimit[], id: string, from: number, to: number): void {
+    const at = now();
+    for (const { key, algorithm } of limits) {
+      const box = cache.get(key);
+      const next = algorithm.adjust(box?.state, at, id, from, to);
+      if (next === undefined) cache.delete(key);
+      else commit(key, box, next);
+    }
+  }
+
+  return {
+    get size() {
+      return cache.size;
+    },
+    consume(limits, cost, id, hold) {
+      return Promise.resolve(consumeNow(limits, cost, id, hold));
+    },
+    adjust(limits, id, from, to) {
+      adjustNow(limits, id, from, to);
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Engine } from '../engine/engine.js';
+
+/** How far a match of the enabled rules can reach, which is what a stream must hold back. */
+export interface RuleBounds {
+  /** Longest match of any of the rules, in UTF-16 units. */
+  maxLength: number;
+  /** Widest context window (characters a rule looks at beside its match). */
+  context: number;
+  /** Rules (`pack/rule`) with no `maxLength` and no fallback: no stream can know their values are complete. */
+  unbounded: string[];
+}
+
+/**
+ * The bounds of `engine`'s rules in `categories`. A rule with no `maxLength` takes
+ * `fallback`; with no fallback it is listed in `unbounded`.
+ *
+ * @example
+ * ruleBounds(engine, new Set(['secret', 'pii']), undefined); // { maxLength: 512, context: 48, unbounded: [] }
+ */
+export function ruleBounds(engine: Engine, categories: ReadonlySet<string>, fallback: number | undefined): RuleBounds {
+  let maxLength = 0;
+  let context = 0;
+  const unbounded: string[] = [];
+  for (const { id, rule } of engine.rules) {
+    if (!categories.has(rule.category)) continue;
+    const length = rule.maxLength ?? fallback;
+    if (length === undefined) unbounded.push(id);
+    else maxLength = Math.max(maxLength, length);
+    context = Math.max(context, rule.context?.window ?? 0);
+  }
+  return { maxLength, context, unbounded };
+}

@@ -1,0 +1,108 @@
+/** One encoded segment of a text and what it decodes to. */
+export interface EncodedSegment {
+  kind: 'base64' | 'hex' | 'url' | 'rot13';
+  /** Span `[start, end)` of the encoded text. */
+  start: number;
+  end: number;
+  decoded: string;
+}
+
+const BASE64 = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+const HEX = /(?:(?:\\x|0x)?[0-9A-Fa-f]{2}[ ,:]?){12,}/g;
+const URL_ENCODED = /[A-Za-z0-9._~+-]*(?:%[0-9A-Fa-f]{2}[A-Za-z0-9._~+-]*){4,}/g;
+/**
+ * ROT13 of words an attack almost always contains (ignore, disregard, previous, instructions,
+ * system prompt, jailbreak, forget, pretend, reveal). Decoding ROT13 blindly would mean
+ * rescanning every text twice; this prefilter keeps it to texts that carry one of them.
+ */
+const ROT13_CUES = /\b(?:vtaber|qvfertneq|cerivbhf|vafgehpgvbaf?|flfgrz|cebzcg|wnvyoernx|sbetrg|cergraq|erirny|ehyrf)\b/i;
+/** A run of text around a ROT13 cue: letters, digits, spaces and ordinary punctuation. */
+const ROT13_RUN = /[A-Za-z0-9 \t.,;:!?'"()-]+/g;
+
+/** Printable share a decoded payload needs to count as text, not binary. */
+const MIN_PRINTABLE = 0.9;
+
+/**
+ * Segments of `text` that look encoded and decode to readable text: base64 (standard and
+ * URL-safe), hex (plain, `\x`, `0x`, spaced), URL percent-encoding, and ROT13 around a cue
+ * word. Every candidate is found by one linear regex pass; decoding stops once `budget`
+ * UTF-16 units of decoded text have been produced.
+ */
+export function findEncoded(text: string, budget: number): EncodedSegment[] {
+  const out: EncodedSegment[] = [];
+  let left = budget;
+  const add = (kind: EncodedSegment['kind'], start: number, end: number, decoded: string | null): void => {
+    if (decoded === null || left <= 0) return;
+    const kept = decoded.slice(0, left);
+    left -= kept.length;
+    out.push({ kind, start, end, decoded: kept });
+  };
+  for (const m of text.matchAll(BASE64)) {
+    if (left <= 0) break;
+    add('base64', m.index, m.index + m[0].length, decodeBase64(m[0]));
+  }
+  for (const m of text.matchAll(HEX)) {
+    if (left <= 0) break;
+    add('hex', m.index, m.index + m[0].length, decodeHex(m[0]));
+  }
+  if (text.includes('%')) {
+    for (const m of text.matchAll(URL_ENCODED)) {
+      if (left <= 0) break;
+      add('url', m.index, m.index + m[0].length, decodeUrl(m[0]));
+    }
+  }
+  if (ROT13_CUES.test(text)) {
+    for (const m of text.matchAll(ROT13_RUN)) {
+      if (left <= 0) break;
+      if (!ROT13_CUES.test(m[0])) continue;
+      add('rot13', m.index, m.index + m[0].length, rot13(m[0]));
+    }
+  }
+  return out;
+}
+
+/** Base64 or base64url to text, or null when it is not mostly printable UTF-8. */
+export function decodeBase64(segment: string): string | null {
+  const body = segment.replace(/=+$/, '');
+  // Pure letters are more often a long word or identifier than base64; real payloads mix in digits or case changes.
+  if (/^[a-z]+$/.test(body) || /^[A-Z]+$/.test(body) || body.length % 4 === 1) return null;
+  return printable(Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
+}
+
+/** Hex (optionally `\x`/`0x`-prefixed or separated) to text, or null when it is not printable. */
+export function decodeHex(segment: string): string | null {
+  const digits = segment.replace(/\\x|0x|[ ,:]/g, '');
+  if (digits.length % 2 !== 0) return null;
+  return printable(Buffer.from(digits, 'hex').toString('utf8'));
+}
+
+/** Percent-decoding, or null when the segment is malformed or decodes to binary. */
+export function decodeUrl(segment: string): string | null {
+  try {
+    return printable(decodeURIComponent(segment.replace(/\+/g, ' ')));
+  } catch {
+    return null;
+  }
+}
+
+/** ROT13 of ASCII letters; everything else unchanged. */
+export function rot13(s: string): string {
+  return s.replace(/[A-Za-z]/g, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}
+
+/** `s` when at least {@link MIN_PRINTABLE} of it is printable text with some letters, else null. */
+function printable(s: string): string | null {
+  if (s.length < 6) return null;
+  let ok = 0;
+  let letters = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === 0xfffd) continue;
+    if (cp >= 0x20 || cp === 0x0a || cp === 0x0d || cp === 0x09) ok++;
+    if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp > 0x7f) letters++;
+  }
+  return ok >= MIN_PRINTABLE * s.length && letters >= s.length / 3 ? s : null;
+}

@@ -1,0 +1,70 @@
+import type { Engine } from '../../engine/engine.js';
+import type { Finding } from '../../engine/finding.js';
+import { textViews } from '../../text/views.js';
+import { findEncoded } from './decoders.js';
+import { adversarialSuffix } from './gibberish.js';
+import { truncate } from './evidence.js';
+import { injectionScore } from './score.js';
+
+/** Limits on decoding, so a crafted text cannot make a scan decode without end. */
+export interface DecodeLimits {
+  /** Nested layers decoded (base64 of hex of …). */
+  maxDepth: number;
+  /** Decoded text produced in total over all layers, in UTF-16 units. */
+  maxDecodedBytes: number;
+}
+
+/**
+ * Findings for encoded payloads: each base64, hex, URL-encoded or ROT13 segment that decodes
+ * to text is scanned with `engine`, and decoded again up to `maxDepth` layers; when the
+ * decoded text trips a rule, one `encoded-injection` finding covers the encoded span in the
+ * original text, scored as the decoded text would be, with the decoded payload as evidence.
+ */
+export function encodedFindings(text: string, engine: Engine, limits: DecodeLimits): Finding[] {
+  const budget = { left: limits.maxDecodedBytes };
+  const out: Finding[] = [];
+  for (const seg of findEncoded(text, budget.left)) {
+    budget.left -= seg.decoded.length;
+    const inner = scanDecoded(seg.decoded, engine, limits.maxDepth - 1, budget);
+    if (inner.score === 0) continue;
+    out.push({
+      ruleId: `heuristic/encoded-${seg.kind}`,
+      category: 'encoded-injection',
+      severity: 'high',
+      score: inner.score,
+      start: seg.start,
+      end: seg.end,
+      view: 'raw',
+      evidence: `${[seg.kind, ...inner.chain].join(' → ')}: ${truncate(inner.payload)}`,
+    });
+  }
+  return out;
+}
+
+/** The injection score of a decoded payload, decoding further while depth and budget last. */
+function scanDecoded(
+  decoded: string,
+  engine: Engine,
+  depth: number,
+  budget: { left: number },
+): { score: number; payload: string; chain: string[] } {
+  // Decoded text gets the rules and the gibberish check: an encoded GCG suffix is still one.
+  const found = engine.findAll(textViews(decoded));
+  const suffix = adversarialSuffix(decoded);
+  if (suffix !== null) found.push(suffix);
+  let score = injectionScore(found);
+  let payload = decoded;
+  const chain: string[] = [];
+  if (depth > 0 && budget.left > 0) {
+    for (const seg of findEncoded(decoded, budget.left)) {
+      budget.left -= seg.decoded.length;
+      const inner = scanDecoded(seg.decoded, engine, depth - 1, budget);
+      if (inner.score > score) {
+        score = inner.score;
+        payload = inner.payload;
+        chain.splice(0, chain.length, seg.kind, ...inner.chain);
+      }
+    }
+  }
+  return { score, payload, chain };
+}

@@ -1,0 +1,113 @@
+import type { Finding } from '../../engine/finding.js';
+import { truncate } from './evidence.js';
+
+/** Whitespace-separated tokens. */
+const TOKEN = /\S+/g;
+/** Wrapping punctuation a normal word can carry at its edges. */
+const EDGES = /^[("'“‘[*_]+|[)"'”’\].,;:!?*_]+$/g;
+/** Characters that prose does not put inside a word. */
+const ODD = /[[\]{}()<>|\\^~`$=*#@%&;"!?+]/;
+/** Tokens glued together: `soldiersHere`, `XVIIIblogs`. */
+const GLUED = /[a-z][A-Z][a-z]|[A-Z]{3,}[a-z]{2,}/;
+/** A function call or attribute path, which reads as code rather than noise: `model.float()`. */
+const CALL = /^[\w.]+\([\w.,'" ]*\)[.,;:]?$/;
+/** Lines that look like source code, where odd tokens are normal. */
+const CODE_LINE =
+  /^\s{2,}\S|^\t|[;{}]\s*$|^\s*(?:def|class|function|return|import|from|const|let|var|if|for|while|public|private|#include|SELECT|<\/?[a-z]+[ >])\b|^\s*[-*>|]\s|^\s*\d+[.)]\s/;
+/** Fenced code blocks: their lines are code, not prose. */
+const FENCE = /```[\s\S]*?(?:```|$)/g;
+/** HTML or XML tags: markup, not noise. */
+const TAG = /<\/?[A-Za-z][^<>\n]{0,200}>/g;
+/** Chinese, Japanese and Korean write without spaces, so a "token" there is a whole clause. */
+const CJK = /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/;
+/** Inline code spans; blanked when their brackets balance, as real code's do. */
+const INLINE_CODE = /`[^`\n]{1,200}`/g;
+/** Numbers, percentages, lone operators and list markers (`8%`, `=`, `6)Mean`): data and maths, not noise. */
+const PLAIN = /^(?:[-+]?[\d.,]+%?|[-+=*/<>%&]|\d+[).]\p{L}+)$/u;
+const PAIRS = [['(', ')'], ['[', ']'], ['{', '}']] as const;
+
+/** Tokens per window, and the weight (odd tokens plus unbalanced brackets) a window needs. */
+const WINDOW = 12;
+const MIN_WEIGHT = 5;
+
+/**
+ * Finds adversarial-suffix gibberish (the GCG kind): a run of tokens on one prose line where
+ * many tokens carry brackets, operators, quotes or backslashes inside them, or are glued
+ * words, and brackets open without closing, as optimisation against a model produces and no
+ * language writes. Code (fenced blocks, code-looking lines, balanced inline code) is skipped.
+ * One pass with a sliding window: linear in the text.
+ */
+export function adversarialSuffix(text: string): Finding | null {
+  const prose = blank(blank(blank(text, FENCE, () => true), TAG, () => true), INLINE_CODE, (span) => balanced(span));
+  let lineStart = 0;
+  while (lineStart < prose.length) {
+    let lineEnd = prose.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = prose.length;
+    const hit = scanLine(text, prose, lineStart, lineEnd);
+    if (hit !== null) return hit;
+    lineStart = lineEnd + 1;
+  }
+  return null;
+}
+
+/** `text` with the matches of `re` that pass `when` replaced by spaces, offsets kept. */
+function blank(text: string, re: RegExp, when: (span: string) => boolean): string {
+  return text.replace(re, (m) => (when(m) ? m.replace(/[^\n]/g, ' ') : m));
+}
+
+function balanced(s: string): boolean {
+  return PAIRS.every(([open, close]) => s.split(open).length === s.split(close).length);
+}
+
+function scanLine(text: string, prose: string, from: number, to: number): Finding | null {
+  const line = prose.slice(from, to);
+  if (line.trim().length < 40 || CODE_LINE.test(line)) return null;
+  const weights: number[] = [];
+  const deltas: number[][] = [];
+  const spans: [number, number][] = [];
+  for (const m of line.matchAll(TOKEN)) {
+    const token = m[0];
+    weights.push(isOdd(token) ? 1 : 0);
+    deltas.push(PAIRS.map(([open, close]) => token.split(open).length - token.split(close).length));
+    spans.push([m.index, m.index + token.length]);
+  }
+  if (weights.length < WINDOW) return null;
+  const sums = [0, 0, 0];
+  let odd = 0;
+  let best = -1;
+  let bestWeight = 0;
+  for (let i = 0; i < weights.length; i++) {
+    odd += weights[i]!;
+    deltas[i]!.forEach((d, k) => (sums[k]! += d));
+    if (i >= WINDOW) {
+      odd -= weights[i - WINDOW]!;
+      deltas[i - WINDOW]!.forEach((d, k) => (sums[k]! -= d));
+    }
+    if (i < WINDOW - 1) continue;
+    const weight = odd + Math.min(3, sums.reduce((a, s) => a + Math.abs(s), 0));
+    if (weight > bestWeight) {
+      bestWeight = weight;
+      best = i;
+    }
+  }
+  if (bestWeight < MIN_WEIGHT) return null;
+  const start = from + spans[best - WINDOW + 1]![0];
+  const end = from + spans[best]![1];
+  return {
+    ruleId: 'heuristic/adversarial-suffix',
+    category: 'adversarial-suffix',
+    severity: 'high',
+    score: bestWeight >= 8 ? 0.85 : 0.7,
+    start,
+    end,
+    view: 'raw',
+    evidence: `symbol-laden, glued or unbalanced tokens (weight ${bestWeight} in ${WINDOW}): ${truncate(text.slice(start, end))}`,
+  };
+}
+
+function isOdd(token: string): boolean {
+  const core = token.replace(EDGES, '');
+  if (core.length === 0) return token.length >= 2 && !/^(?:[.…!?]+|-+|—|–|&)$/.test(token);
+  if (CALL.test(core) || PLAIN.test(core) || CJK.test(core)) return false;
+  return ODD.test(core) || GLUED.test(core);
+}

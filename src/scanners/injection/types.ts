@@ -1,0 +1,35 @@
+import type { Finding } from '../../engine/finding.js';
+
+/** Options of {@link detectInjection}. */
+export interface InjectionOptions {
+  /**
+   * A text whose injection score is at or above this is flagged. Default
+   * {@link DEFAULT_INJECTION_THRESHOLD} (0.5): one strong rule (an override, a DAN persona,
+   * a chat-template turn) flags alone; weak cues (a standing "from now on", "stay in
+   * character", invisible characters) need company.
+   */
+  threshold?: number;
+  /** Extra packs (plain objects in the pack format) scanned beside the injection packs. */
+  packs?: readonly unknown[];
+  /** Run the heuristics (obfuscation, encoded payloads, adversarial suffixes). Default true. */
+  heuristics?: boolean;
+  /** Longest text accepted, in UTF-16 units; longer input throws `PW_INPUT_TOO_LARGE`. Default 1,000,000. */
+  maxChars?: number;
+  /**
+   * Decoding limits for encoded payloads: at most `maxDepth` nested layers (default 2) and
+   * `maxDecodedBytes` of decoded text in total (default 65,536).
+   */
+  decode?: { maxDepth?: number; maxDecodedBytes?: number };
+}
+
+/** The verdict of {@link detectInjection}. */
+export interface InjectionResult {
+  /** `score >= threshold`. */
+  flagged: boolean;
+  /** Noisy-OR of the best finding of each rule and heuristic, in [0, 1]. */
+  score: number;
+  /** The threshold the verdict used. */
+  threshold: number;
+  /** Rule and heuristic findings, in text order; heuristics carry `evidence`. */
+  findings: Finding[];
+}

@@ -1,0 +1,24 @@
+/**
+ * fast-check arbitraries for fuzzing an LLM guard: prompt-injection attacks by family and
+ * language, obfuscators that disguise any text (homoglyphs, zero-width characters, tag
+ * smuggling, base64, hex, leetspeak, spaced letters, case noise), and chunkings of a text
+ * as a stream would deliver it. Needs `fast-check` (v4) installed beside promptward.
+ *
+ * @example
+ * import fc from 'fast-check';
+ * import { attack, obfuscated } from 'promptward/testing';
+ * fc.assert(fc.property(attack().chain((a) => obfuscated(a.text)), (t) => myGuard(t).blocked));
+ */
+export { ATTACK_FAMILIES, ATTACK_LANGUAGES, attack, attackCoverage } from './attacks.js';
+export type { Attack, AttackFamily, AttackLanguage, AttackOptions } from './attacks.js';
+export { caseNoise } from './case-noise.js';
+export { chunkings } from './chunks.js';
+export { base64, hex } from './encodings.js';
+export { homoglyphs } from './homoglyphs.js';
+export { leetspeak } from './leetspeak.js';
+export { OBFUSCATORS } from './obfuscate.js';
+export type { ObfuscatorName } from './obfuscate.js';
+export { obfuscated } from './obfuscated.js';
+export { spacedLetters } from './spaced-letters.js';
+export { tagSmuggling, toTagCharacters } from './tag-smuggling.js';
+export { zeroWidth } from './zero-width.js';

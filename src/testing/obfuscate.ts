@@ -1,0 +1,23 @@
+import type fc from 'fast-check';
+import { caseNoise } from './case-noise.js';
+import { base64, hex } from './encodings.js';
+import { homoglyphs } from './homoglyphs.js';
+import { leetspeak } from './leetspeak.js';
+import { spacedLetters } from './spaced-letters.js';
+import { tagSmuggling } from './tag-smuggling.js';
+import { zeroWidth } from './zero-width.js';
+
+/** Every obfuscator by name: each takes a text and returns an arbitrary of disguised versions. */
+export const OBFUSCATORS = {
+  homoglyphs: (text: string) => homoglyphs(text),
+  zeroWidth: (text: string) => zeroWidth(text),
+  tagSmuggling: (text: string) => tagSmuggling(text),
+  base64: (text: string) => base64(text),
+  hex: (text: string) => hex(text),
+  leetspeak: (text: string) => leetspeak(text),
+  spacedLetters: (text: string) => spacedLetters(text),
+  caseNoise: (text: string) => caseNoise(text),
+} as const satisfies Record<string, (text: string) => fc.Arbitrary<string>>;
+
+/** The name of one obfuscator. */
+export type ObfuscatorName = keyof typeof OBFUSCATORS;

@@ -1,0 +1,34 @@
+import type { ValidatorContext } from './types.js';
+
+/** Whether the match sits in the authority of a URL (`scheme://user:pass@host`): its token holds `://`. */
+function inUrlUserinfo(ctx: ValidatorContext): boolean {
+  let i = ctx.start;
+  const stop = Math.max(0, ctx.start - 256);
+  while (i > stop && !/[\s"'<>()[\]]/.test(ctx.text[i - 1]!)) i--;
+  return ctx.text.slice(i, ctx.start).includes('://');
+}
+
+/**
+ * `email`: the address keeps the size limits of RFC 5321 (local part at most 64 octets,
+ * whole path at most 254); the local part has no leading, trailing or doubled dot; every
+ * domain label is 1–63 characters, not starting or ending with `-`, under a top-level label
+ * that is not all digits. The pattern finds the RFC 5322 dot-atom shape; this checks what a
+ * pattern cannot count. `user:secret@host` inside a URL is RFC 3986 userinfo, a credential
+ * rather than an address, and is left to the secret rules.
+ *
+ * @example
+ * email('jane.doe@example.com', undefined, { text: 'jane.doe@example.com', start: 0, end: 20 }); // true
+ */
+export function email(value: string, _arg: string | undefined, ctx: ValidatorContext): boolean {
+  if (inUrlUserinfo(ctx)) return false;
+  const at = value.lastIndexOf('@');
+  if (at < 1 || at > 64 || value.length > 254) return false;
+  const local = value.slice(0, at);
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
+  const labels = value.slice(at + 1).split('.');
+  if (labels.length < 2) return false;
+  for (const label of labels) {
+    if (label.length === 0 || label.length > 63 || label.startsWith('-') || label.endsWith('-')) return false;
+  }
+  return !/^\d+$/.test(labels[labels.length - 1]!);
+}

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLimiter, gcra, memoryStore, redisStore, slidingWindow, tokenBucket } from '../../src/ratelimit/index.js';
+import type { Algorithm } from '../../src/ratelimit/index.js';
+import { startRedis, type RedisServer } from '../helpers/redis.js';
+import { connect } from './redis-client.js';
+
+let server: RedisServer;
+let client: Redis;
+
+beforeAll(async () => {
+  server = await startRedis();
+  client = await connect(server.port);
+});
+
+afterAll(async () => {
+  client?.disconnect();
+  await server?.stop();
+});
+
+async function evalCalls(): Promise<{ eval: number; evalsha: number }> {
+  const stats = await client.info('commandstats');
+  const calls = (name: string) => Number(new RegExp(`cmdstat_${name}:calls=(\\d+)`).exec(stats)?.[1] ?? 0);
+  return { eval: calls('eval'), evalsha: calls('evalsha') };
+}
+
+describe('redisStore on a real redis-server', () => {
+  it('decides with Redis TIME and lets idle keys expire one window after they drain', async () => {
+    const limiter = createLimiter({ limits: gcra({ limit: 3, windowMs: 60_000 }), store: redisStore({ client, prefix: 'basic:' }) });
+    for (const remaining of [2, 1, 0]) expect(await limiter.consume('k')).toMatchObject({ allowed: true, remaining });
+    const refused = await limiter.consume('k');
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterMs).toBeGreaterThan(19_000);
+    expect(refused.retryAfterMs).toBeLessThanOrEqual(20_000);
+    const ttl = await client.pttl('basic:default:k');
+    expect(ttl).toBeGreaterThan(119_000);
+    expect(ttl).toBeLessThanOrEqual(120_000);
+  });
+
+  it('sends EVALSHA, and reloads the script with EVAL after SCRIPT FLUSH', async () => {
+    const limiter = createLimiter({ limits: slidingWindow({ limit: 5, windowMs: 1_000 }), store: redisStore({ client, prefix: 'flush:' }) });
+    await limiter.consume('k');
+    await client.script('FLUSH');
+    const before = await evalCalls();
+    expect((await limiter.consume('k')).remaining).toBe(3);
+    expect((await limiter.consume('k')).remaining).toBe(2);
+    const after = await evalCalls();
+    expect(after.eval - before.eval).toBe(1);
+    // The failed EVALSHA after the flush, then the one that found the reloaded script.
+    expect(after.evalsha - before.evalsha).toBe(2);
+  });
+
+  it('agrees with the memory store on every decision, for every algorithm, with reservations and combined limits', async () => {
+    const algorithmArb: fc.Arbitrary<Algorithm> = fc.oneof(
+      fc.record({ limit: fc.integer({ min: 1, max: 8 }), windowMs: fc.integer({ min: 60_000, max: 600_000 }) }).map((o) => gcra(o)),
+      fc
+        .record({ capacity: fc.integer({ min: 1, max: 8 }), refillAmount: fc.integer({ min: 1, max: 3 }), refillIntervalMs: fc.integer({ min: 60_000, max: 120_000 }) })
+        .map((o) => tokenBucket(o)),
+      fc.record({ limit: fc.integer({ min: 1, max: 8 }), windowMs: fc.integer({ min: 60_000, max: 600_000 }) }).map((o) => slidingWindow(o)),
+    );
+    const opArb = fc.record({
+      dt: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 120_000 })),
+      kind: fc.constantFrom('consume', 'reserve', 'settle'),
+      cost: fc.integer({ min: 0, max: 8 }),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(algorithmArb, algorithmArb, fc.array(opArb, { maxLength: 25 }), async (first, second, ops) => {
+        // The clock is injected into both stores; key expiry in Redis still follows real time,
+        // so windows are minutes long while a run lasts milliseconds.
+        const clock = { t: 1_700_000_000_000 };
+        const now = () => clock.t;
+        const limits = { first, second };
+        const memory = createLimiter({ limits, store: memoryStore({ now, maxKeys: 8 }) });
+        const redis = createLimiter({ limits, store: redisStore({ client, now, prefix: `diff:${run++}:` }) });
+        const capacity = Math.min(first.capacity, second.capacity);
+        const held: [Awaited<ReturnType<typeof memory.reserve>>, Awaited<ReturnType<typeof redis.reserve>>][] = [];
+        for (const { dt, kind, cost: raw } of ops) {
+          clock.t += dt;
+          const cost = raw % (capacity + 1);
+          if (kind === 'settle') {
+            const pair = held.shift();
+            if (pair !== undefined) await Promise.all([pair[0].settle(cost), pair[1].settle(cost)]);
+          } else if (kind === 'reserve') {
+            const pair = [await memory.reserve('k', cost), await redis.reserve('k', cost)] as const;
+            expect(JSON.stringify(pair[1])).toBe(JSON.stringify(pair[0]));
+            held.push([pair[0], pair[1]]);
+          } else {
+            expect(await redis.consume('k', cost)).toEqual(await memory.consume('k', cost));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

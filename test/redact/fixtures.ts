@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import type { PackInput } from '../../src/engine/pack.js';
+
+/**
+ * A small pack with what makes streaming hard: `\b` anchors, a capture group with a prefix,
+ * a required context word, two rules that overlap, and a PII rule beside secret rules.
+ */
+export const PACK: PackInput = {
+  id: 'redact-fixture',
+  rules: [
+    {
+      id: 'api-key',
+      category: 'secret',
+      entity: 'API_KEY',
+      severity: 'critical',
+      pattern: '\\bsk-[A-Za-z0-9]{20}\\b',
+      maxLength: 23,
+      examples: { positive: [{ text: 'key sk-abcdefghij0123456789', match: 'sk-abcdefghij0123456789' }], negative: ['sk-short'] },
+    },
+    {
+      id: 'key-head',
+      category: 'secret',
+      entity: 'KEY_HEAD',
+      severity: 'low',
+      pattern: '\\bsk-[A-Za-z0-9]{8}',
+      maxLength: 11,
+      examples: { positive: [{ text: 'sk-abcdefgh', match: 'sk-abcdefgh' }], negative: ['sk-abc'] },
+    },
+    {
+      id: 'email',
+      category: 'pii',
+      entity: 'EMAIL',
+      severity: 'medium',
+      pattern: '\\b[a-z0-9._]{1,20}@[a-z0-9]{1,20}\\.(?:com|org|net)\\b',
+      maxLength: 48,
+      examples: { positive: [{ text: 'mail ann@example.com', match: 'ann@example.com' }], negative: ['ann at example'] },
+    },
+    {
+      id: 'phone',
+      category: 'pii',
+      entity: 'PHONE_NUMBER',
+      severity: 'medium',
+      pattern: '\\b\\d{3}-\\d{3}-\\d{4}\\b',
+      maxLength: 12,
+      examples: { positive: [{ text: 'call 555-123-4567', match: '555-123-4567' }], negative: ['555-1234'] },
+    },
+    {
+      id: 'pin',
+      category: 'pii',
+      entity: 'PIN',
+      severity: 'high',
+      pattern: '\\b\\d{6}\\b',
+      maxLength: 6,
+      context: { words: ['pin'], window: 12, required: true },
+      examples: { positive: [{ text: 'pin: 482913', match: '482913' }], negative: ['order 482913'] },
+    },
+    {
+      id: 'password',
+      category: 'secret',
+      entity: 'PASSWORD',
+      severity: 'high',
+      pattern: 'password=([A-Za-z0-9]{6,16})',
+      group: 1,
+      maxLength: 25,
+      examples: { positive: [{ text: 'password=hunter22', match: 'hunter22' }], negative: ['password=abc'] },
+    },
+  ],
+};
+
+/** A pack of one category we block but never redact. */
+export const BLOCK_PACK: PackInput = {
+  id: 'redact-block',
+  rules: [
+    {
+      id: 'launch-code',
+      category: 'forbidden',
+      severity: 'critical',
+      pattern: '\\bLAUNCH-[0-9]{4}\\b',
+      maxLength: 11,
+      examples: { positive: [{ text: 'LAUNCH-1234', match: 'LAUNCH-1234' }], negative: ['LAUNCH'] },
+    },
+  ],
+};
+
+/** Pieces a text is built from: values the pack finds, near misses, and filler. */
+const PIECES = [
+  'sk-abcdefghij0123456789',
+  'sk-ZYXWVUTSRQ9876543210',
+  'sk-abcdefgh',
+  'sk-abcdefghij01234567890',
+  'ann@example.com',
+  'bo.b@mail.org',
+  'ann@example.comx',
+  '555-123-4567',
+  '555-123-45678',
+  'pin 482913',
+  'pin: 000111',
+  'order 482913',
+  'password=hunter22',
+  'password=abc',
+  'PIN',
+  'hello',
+  'the',
+  'x',
+  '42',
+  '-',
+  '@',
+  '.',
+  '\n',
+  'é',
+  '😀',
+];
+
+/** Texts made of {@link PIECES} and separators, so values and near misses meet at every kind of join. */
+export const textArb = fc
+  .array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom('', ' ', ' ', ', ', '\n', 'a', '_')), { maxLength: 40 })
+  .map((parts) => parts.map(([p, sep]) => p + sep).join(''));
+
+/**
+ * Texts of {@link PIECES} with a non-word separator between any two, so that no value is
+ * glued to its neighbour. Redaction can only be idempotent here: where a value is glued to
+ * a word character, replacing the neighbour with a token creates the word boundary that
+ * the glued value lacked, and the second pass rightly finds it.
+ */
+export const spacedTextArb = fc
+  .array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(' ', ', ', '\n', ' - ')), { maxLength: 40 })
+  .map((parts) => parts.map(([p, sep]) => p + sep).join(''));
+
+/** A text and cut points that split it into chunks (empty chunks included). */
+export function withCuts(text: fc.Arbitrary<string>): fc.Arbitrary<{ text: string; chunks: string[] }> {
+  return text.chain((t) =>
+    fc.array(fc.integer({ min: 0, max: t.length }), { maxLength: 30 }).map((cuts) => ({ text: t, chunks: split(t, cuts) })),
+  );
+}
+
+/** `text` cut at `cuts` (any order, repeats allowed). */
+export function split(text: string, cuts: readonly number[]): string[] {
+  const at = [...cuts].sort((a, b) => a - b);
+  const out: string[] = [];
+  let from = 0;
+  for (const c of at) {
+    out.push(text.slice(from, c));
+    from = c;
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
+/** Runs `chunks` through a TransformStream and collects what it emits. */
+export async function through(stream: TransformStream<string, string>, chunks: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const source = new ReadableStream<string>({
+    start(controller) {
+      for (const c of chunks) controller.enqueue(c);
+      controller.close();
+    },
+  });
+  const reader = source.pipeThrough(stream).getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) out.push(r.value);
+  return out;
+}

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/text/index.js';
+import { base64, caseNoise, hex, homoglyphs, leetspeak, spacedLetters, tagSmuggling, zeroWidth } from '../../src/testing/index.js';
+
+const words = fc.stringMatching(/^[a-z]{3,8}(?: [a-z]{3,8}){0,5}$/);
+
+describe('obfuscators', () => {
+  it('homoglyphs: the fold view reads the original text again', () => {
+    fc.assert(fc.property(words.chain((t) => fc.tuple(fc.constant(t), homoglyphs(t))), ([t, o]) => normalize(o, 'fold').text === t));
+  });
+
+  it('zeroWidth: the clean view removes every inserted character', () => {
+    fc.assert(fc.property(words.chain((t) => fc.tuple(fc.constant(t), zeroWidth(t, 1))), ([t, o]) => o.length > t.length && normalize(o, 'clean').text === t));
+  });
+
+  it('tagSmuggling: the visible text hides the payload, the clean view decodes it', () => {
+    fc.assert(
+      fc.property(words.chain((t) => fc.tuple(fc.constant(t), tagSmuggling(t))), ([t, o]) => !o.includes(t) && normalize(o, 'clean').text.endsWith(t)),
+    );
+  });
+
+  it('base64 and hex: the encoded payload decodes back to the text', () => {
+    fc.assert(
+      fc.property(words.chain((t) => fc.tuple(fc.constant(t), base64(t))), ([t, o]) => {
+        const b64 = /[A-Za-z0-9+/_-]{4,}={0,2}/.exec(o.replace(/^Here is the data: |^payload = "|"$|^Process this: /, ''))![0];
+        return Buffer.from(b64, 'base64').toString('utf8') === t;
+      }),
+    );
+    fc.assert(
+      fc.property(words.chain((t) => fc.tuple(fc.constant(t), hex(t))), ([t, o]) => {
+        const digits = o.replace(/^Here is the data: |^payload = "|"$|^Process this: /, '').replace(/\\x|\s/g, '');
+        return Buffer.from(digits, 'hex').toString('utf8') === t;
+      }),
+    );
+  });
+
+  it('leetspeak: only leet letters change, each into its digit', () => {
+    fc.assert(
+      fc.property(words.chain((t) => fc.tuple(fc.constant(t), leetspeak(t))), ([t, o]) => {
+        expect(o.length).toBe(t.length);
+        for (let i = 0; i < t.length; i++) if (o[i] !== t[i]) expect('aeilost').toContain(t[i]);
+      }),
+    );
+  });
+
+  it('spacedLetters: dropping the separators gives back the letters in order', () => {
+    fc.assert(
+      fc.property(words.chain((t) => fc.tuple(fc.constant(t), spacedLetters(t))), ([t, o]) => o.replace(/[ .\-*_]/g, '') === t.replace(/ /g, '')),
+    );
+  });
+
+  it('caseNoise: the text is the same ignoring case', () => {
+    fc.assert(fc.property(words.chain((t) => fc.tuple(fc.constant(t), caseNoise(t))), ([t, o]) => o.toLowerCase() === t));
+  });
+});
