@@ -137,6 +137,17 @@ export class StoreError extends PromptwardError {
 }
 
 /**
+ * The guard refused a text: a blocked category was found (`PW_BLOCKED`). HTTP 400 for a
+ * request, 403 for an answer. `issues` name rules and spans, never the matched values.
+ */
+export class BlockedError extends PromptwardError {
+  override readonly name = 'BlockedError';
+  constructor(message: string, options: PromptwardErrorOptions = {}) {
+    super('PW_BLOCKED', message, options);
+  }
+}
+
+/**
  * True for any promptward error, also one thrown by another copy of the package
  * (two versions in one app), since it checks a global symbol rather than `instanceof`.
  */

@@ -5,6 +5,7 @@ export type { Finding, ScanResult } from './engine/finding.js';
 export { PackSchema, RuleSchema, SEVERITIES } from './engine/pack.js';
 export type { Pack, PackInput, Rule, RuleInput, Severity } from './engine/pack.js';
 export {
+  BlockedError,
   InputTooLargeError,
   InvalidInputError,
   isPromptwardError,
@@ -90,3 +91,28 @@ export type {
   ValidateOptions,
   ValidationLimits,
 } from './validate/index.js';
+export {
+  CANARY_PACK,
+  CanaryRegistry,
+  createGuard,
+  extractJson,
+  GuardConfigSchema,
+  OutputSchemaError,
+  parseGuardConfig,
+  parseStructured,
+} from './guard/index.js';
+export type {
+  Action,
+  Guard,
+  GuardConfig,
+  GuardConfigInput,
+  GuardEvent,
+  GuardEventHandler,
+  GuardFinding,
+  GuardOptions,
+  InputVerdict,
+  OperatorConfig,
+  OutputVerdict,
+  StandardSchemaV1,
+  Verdict,
+} from './guard/index.js';

@@ -12,6 +12,8 @@ export interface PlanConfig {
   scanned: readonly string[];
   /** Categories whose findings are redacted. */
   redacted: ReadonlySet<string>;
+  /** Decides per finding instead of by category, when set (a guard's policy: entities, rules, allow-lists). */
+  decide?: ((finding: Finding, value: string) => 'redact' | 'block' | 'keep') | undefined;
   /** Longest a cluster may grow. */
   cap: number;
   /** The tokens this redactor writes, which rules must not read. */
@@ -65,8 +67,11 @@ export function plan(config: PlanConfig, input: PlanInput): Plan {
     if (end <= floor || start >= limit || config.own.isOwn(window.slice(local.start, local.end))) continue;
     const finding: Finding = { ...local, start, end };
     const mine = start >= floor;
-    if (mine && block.has(finding.category)) blocked.push(finding);
-    if (!config.redacted.has(finding.category)) continue;
+    const decision =
+      config.decide?.(finding, window.slice(local.start, local.end)) ??
+      (block.has(finding.category) ? 'block' : config.redacted.has(finding.category) ? 'redact' : 'keep');
+    if (mine && decision === 'block') blocked.push(finding);
+    if (decision === 'keep' || (decision === 'block' && !config.redacted.has(finding.category))) continue;
     if (mine) findings.push(finding);
     spans.push({ start, end, finding });
   }

@@ -34,6 +34,12 @@ export interface RedactorOptions {
   /** Where numbering and pseudonyms live. Default: a {@link memoryVault} of this redactor's own. */
   vault?: Vault;
   /**
+   * Decides per finding, overriding `categories` and the `block` option: `redact` it, `block`
+   * the text, or `keep` it as it is. `value` is the matched text. For policies by entity,
+   * rule or allow-list (the guard's).
+   */
+  decide?: (finding: Finding, value: string) => 'redact' | 'block' | 'keep';
+  /**
    * `maxLength` for rules that declare none. Streams need a bound for every rule; without
    * this option, `stream()` on an engine with an unbounded rule throws `PW_CONFIG`.
    */
@@ -135,6 +141,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       engine,
       scanned,
       redacted,
+      decide: options.decide,
       cap,
       own,
       operatorFor,
