@@ -2,78 +2,49 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BUILTIN_PACKS } from '../builtins.js';
-import { compile, type Engine } from '../engine/engine.js';
+import type { Engine } from '../engine/engine.js';
 import { SEVERITIES, type Severity } from '../engine/pack.js';
-import { InvalidInputError, isPromptwardError } from '../errors.js';
+import { isPromptwardError } from '../errors.js';
+import type { GuardConfig } from '../guard/config.js';
+import type { Redactor } from '../redact/redactor.js';
+import { applySegments } from '../validate/apply.js';
+import { validateRequest } from '../validate/validate.js';
+import { cliRedactor, loadConfig, scanEngine } from './config.js';
 import { resolveSources, type Source } from './inputs.js';
 import { maskedSnippet } from './mask.js';
+import { jsonLines, recordText } from './records.js';
 import { type SourceFindings, toSarif } from './sarif.js';
 import { type LocatedFinding, scanChunks } from './windows.js';
 
-const USAGE = `usage: promptward scan [files, globs or - for stdin] [options]
+const USAGE = `usage: promptward scan   [files, globs or - for stdin] [options]
+       promptward redact [files, globs or - for stdin] [options]
+
+scan reports findings; redact writes the input with secrets and PII replaced.
 
 options:
-  --input text|jsonl     text (default): each file is one text, streamed in chunks;
-                         jsonl: one text per line, a JSON string or an object with "text"
-  --format text|json|sarif   output format (default text)
-  --fail-on SEVERITY     exit 1 when a finding is at or above it: info, low, medium (default), high, critical
-  --config FILE          a JSON config: { "packs": [ ...custom packs ], "builtins": true, "disable": [ ...rule ids or categories ] }
-  -h, --help             this text
+  --input text|jsonl|chat  text (default): each file is one text, streamed in chunks;
+                           jsonl: one text per line, a JSON string or an object with "text";
+                           chat: one chat request per line (OpenAI, Anthropic or AI SDK shape)
+  --format text|json|sarif scan's output (default text)
+  --fail-on SEVERITY       scan exits 1 when a finding is at or above it:
+                           info, low, medium (default), high, critical
+  --config FILE            the guard's JSON config (packs, disable, redaction operators, hashKey)
+  -h, --help               this text
 
 exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input`;
 
-/** Where the CLI writes; tests pass their own. */
+/** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown; isTTY?: boolean };
 }
 
-/** Config file of the CLI. */
-interface CliConfig {
-  packs?: unknown[];
-  builtins?: boolean;
-  disable?: string[];
-}
-
-function loadEngine(configPath: string | undefined): Engine {
-  if (configPath === undefined) return compile(BUILTIN_PACKS);
-  let config: CliConfig;
-  try {
-    config = JSON.parse(readFileSync(configPath, 'utf8')) as CliConfig;
-  } catch (error) {
-    throw new InvalidInputError(`cannot read config ${configPath}: ${(error as Error).message}`, { cause: error });
-  }
-  if (typeof config !== 'object' || config === null) throw new InvalidInputError(`config ${configPath} must be a JSON object`);
-  const packs = [...(config.builtins === false ? [] : BUILTIN_PACKS), ...(config.packs ?? [])];
-  return compile(packs, { disable: config.disable ?? [] });
-}
-
-/** The longest match any rule can make, bounding the overlap between streamed windows. */
-function overlapOf(engine: Engine): number {
-  return Math.max(4096, ...engine.rules.map((r) => r.rule.maxLength ?? 0));
-}
-
-async function* texts(source: Source, mode: string): AsyncGenerator<{ chunks: AsyncIterable<string> | Iterable<string>; line: number }> {
-  if (mode === 'text') {
-    yield { chunks: source.chunks(), line: 1 };
-    return;
-  }
-  let n = 0;
-  for await (const line of source.lines()) {
-    n++;
-    if (line.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new InvalidInputError(`${source.name}:${n}: not a JSON line`);
-    }
-    const text = typeof value === 'string' ? value : (value as { text?: unknown } | null)?.text;
-    if (typeof text !== 'string') throw new InvalidInputError(`${source.name}:${n}: expected a JSON string or an object with a "text" string`);
-    yield { chunks: [text], line: n };
-  }
+interface Options {
+  input: 'text' | 'jsonl' | 'chat';
+  format: 'text' | 'json' | 'sarif';
+  failOn: Severity;
+  config: GuardConfig;
 }
 
 /**
@@ -106,58 +77,112 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     (values.help === true ? io.stdout : io.stderr).write(`${USAGE}\n`);
     return values.help === true ? 0 : 2;
   }
-  const failOn = values['fail-on'] as Severity;
   const problems = [
-    command !== 'scan' ? `unknown command ${JSON.stringify(command)}` : '',
-    !['text', 'jsonl'].includes(values.input) ? `--input must be text or jsonl` : '',
-    !['text', 'json', 'sarif'].includes(values.format) ? `--format must be text, json or sarif` : '',
-    !SEVERITIES.includes(failOn) ? `--fail-on must be one of ${SEVERITIES.join(', ')}` : '',
+    command !== 'scan' && command !== 'redact' ? `unknown command ${JSON.stringify(command)}` : '',
+    !['text', 'jsonl', 'chat'].includes(values.input) ? '--input must be text, jsonl or chat' : '',
+    !['text', 'json', 'sarif'].includes(values.format) ? '--format must be text, json or sarif' : '',
+    !SEVERITIES.includes(values['fail-on'] as Severity) ? `--fail-on must be one of ${SEVERITIES.join(', ')}` : '',
   ].filter((p) => p !== '');
   if (problems.length > 0) {
     io.stderr.write(`${problems.join('\n')}\n${USAGE}\n`);
     return 2;
   }
   try {
-    const engine = loadEngine(values.config);
-    const overlap = overlapOf(engine);
-    const all: SourceFindings[] = [];
-    let worst = -1;
-    for (const source of await resolveSources(args, io.stdin)) {
-      const found: LocatedFinding[] = [];
-      for await (const { chunks, line } of texts(source, values.input)) {
-        for await (const f of scanChunks(progress(chunks, source, io), engine, overlap)) {
-          const located = line === 1 ? f : { ...f, line: line + f.line - 1 };
-          worst = Math.max(worst, SEVERITIES.indexOf(f.severity));
-          if (values.format === 'text') io.stdout.write(textLine(source.name, located));
-          found.push(located);
-        }
-      }
-      all.push({ source: source.name, findings: found });
-    }
-    if (values.format === 'json') {
-      const out = all.map((s) => ({ source: s.source, findings: s.findings.map(({ text, ...f }) => ({ ...f, snippet: maskedSnippet(f, text) })) }));
-      io.stdout.write(`${JSON.stringify({ sources: out }, null, 2)}\n`);
-    } else if (values.format === 'sarif') {
-      io.stdout.write(`${JSON.stringify(toSarif(all, version()), null, 2)}\n`);
-    }
-    return worst >= SEVERITIES.indexOf(failOn) ? 1 : 0;
+    const options: Options = {
+      input: values.input as Options['input'],
+      format: values.format as Options['format'],
+      failOn: values['fail-on'] as Severity,
+      config: loadConfig(values.config),
+    };
+    const sources = await resolveSources(args, io.stdin);
+    return command === 'scan' ? await scan(sources, options, io) : await redact(sources, options, io);
   } catch (error) {
     io.stderr.write(`promptward: ${isPromptwardError(error) ? `${error.code}: ${error.message}` : String(error)}\n`);
     return 2;
   }
 }
 
-function textLine(source: string, f: LocatedFinding): string {
-  return `${source}:${f.line}:${f.column}  ${f.severity.padEnd(8)} ${f.ruleId}  ${f.entity ?? f.category}  ${JSON.stringify(maskedSnippet(f, f.text))}\n`;
+/** The findings of one source, located by line and column (and, for chat requests, the text's path). */
+async function* findingsOf(source: Source, options: Options, engine: Engine, io: CliIo): AsyncGenerator<LocatedFinding> {
+  if (options.input === 'text') {
+    const overlap = Math.max(4096, ...engine.rules.map((r) => r.rule.maxLength ?? 0));
+    yield* scanChunks(progress(source, io), engine, overlap);
+    return;
+  }
+  for await (const record of jsonLines(source)) {
+    const texts =
+      options.input === 'jsonl'
+        ? [{ text: recordText(source, record), path: undefined }]
+        : validateRequest(record.value).segments.map((s) => ({ text: s.text, path: s.path.join('.') }));
+    for (const { text, path } of texts) {
+      for (const f of engine.scan(text, { maxChars: Number.MAX_SAFE_INTEGER }).findings) {
+        yield { ...f, line: record.line, column: f.start + 1, text: text.slice(f.start, f.end), ...(path === undefined ? {} : { path }) };
+      }
+    }
+  }
 }
 
-/** Passes chunks through, writing a progress line on a terminal's stderr for inputs over 8 MB. */
-async function* progress(chunks: AsyncIterable<string> | Iterable<string>, source: Source, io: CliIo): AsyncGenerator<string> {
+async function scan(sources: Source[], options: Options, io: CliIo): Promise<number> {
+  const engine = scanEngine(options.config);
+  const all: SourceFindings[] = [];
+  let worst = -1;
+  for (const source of sources) {
+    const found: LocatedFinding[] = [];
+    for await (const f of findingsOf(source, options, engine, io)) {
+      worst = Math.max(worst, SEVERITIES.indexOf(f.severity));
+      if (options.format === 'text') io.stdout.write(textLine(source.name, f));
+      found.push(f);
+    }
+    all.push({ source: source.name, findings: found });
+  }
+  if (options.format === 'json') {
+    const out = all.map((s) => ({ source: s.source, findings: s.findings.map(({ text, ...f }) => ({ ...f, snippet: maskedSnippet(f, text) })) }));
+    io.stdout.write(`${JSON.stringify({ sources: out }, null, 2)}\n`);
+  } else if (options.format === 'sarif') {
+    io.stdout.write(`${JSON.stringify(toSarif(all, version()), null, 2)}\n`);
+  }
+  return worst >= SEVERITIES.indexOf(options.failOn) ? 1 : 0;
+}
+
+/** Writes each source redacted: text streamed through a redacting pass; JSONL records one by one. */
+async function redact(sources: Source[], options: Options, io: CliIo): Promise<number> {
+  const redactor: Redactor = cliRedactor(options.config);
+  for (const source of sources) {
+    if (options.input === 'text') {
+      const pass = redactor.pass();
+      for await (const chunk of progress(source, io)) io.stdout.write((await pass.push(chunk)).text);
+      io.stdout.write((await pass.end()).text);
+      continue;
+    }
+    for await (const record of jsonLines(source)) {
+      const scope = `${source.name}:${record.line}`;
+      if (options.input === 'jsonl') {
+        const { text } = await redactor.redact(recordText(source, record), { scope });
+        const value = typeof record.value === 'string' ? text : { ...(record.value as object), text };
+        io.stdout.write(`${JSON.stringify(value)}\n`);
+        continue;
+      }
+      const { request, segments } = validateRequest(record.value);
+      const replacements = [];
+      for (const s of segments) replacements.push({ path: s.path, text: (await redactor.redact(s.text, { scope })).text });
+      io.stdout.write(`${JSON.stringify(applySegments(request, replacements))}\n`);
+    }
+  }
+  return 0;
+}
+
+function textLine(source: string, f: LocatedFinding): string {
+  const where = f.path === undefined ? `${f.line}:${f.column}` : `${f.line} ${f.path}:${f.column}`;
+  return `${source}:${where}  ${f.severity.padEnd(8)} ${f.ruleId}  ${f.entity ?? f.category}  ${JSON.stringify(maskedSnippet(f, f.text))}\n`;
+}
+
+/** The source's chunks, with a progress line on a terminal's stderr for inputs over 8 MB. */
+async function* progress(source: Source, io: CliIo): AsyncGenerator<string> {
   const show = io.stderr.isTTY === true && (source.size ?? 0) > 8 << 20;
   let done = 0;
-  for await (const chunk of chunks) {
+  for await (const chunk of source.chunks()) {
     done += Buffer.byteLength(chunk);
-    if (show) io.stderr.write(`\rscanning ${source.name}: ${Math.min(100, Math.floor((100 * done) / source.size!))}% (${(done / 1e6).toFixed(0)} MB)`);
+    if (show) io.stderr.write(`\r${source.name}: ${Math.min(100, Math.floor((100 * done) / source.size!))}% (${(done / 1e6).toFixed(0)} MB)`);
     yield chunk;
   }
   if (show) io.stderr.write('\n');

@@ -59,7 +59,7 @@ export function toSarif(all: SourceFindings[], version: string): object {
                 },
               },
             ],
-            properties: { score: f.score, view: f.view },
+            properties: { score: f.score, view: f.view, ...(f.path === undefined ? {} : { path: f.path }) },
           })),
         ),
       },

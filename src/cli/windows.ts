@@ -7,6 +7,8 @@ export interface LocatedFinding extends Finding {
   column: number;
   /** The matched text (callers mask secrets before showing it). */
   text: string;
+  /** For a chat request, where the text is in it (`messages.1.content`). */
+  path?: string;
 }
 
 /** Characters of already reported text kept before each window, so `\b` and context words see what precedes. */

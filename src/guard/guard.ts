@@ -2,12 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { compile, type Engine } from '../engine/engine.js';
 import type { Finding } from '../engine/finding.js';
 import { BlockedError, isPromptwardError, PromptwardError } from '../errors.js';
-import { hash } from '../redact/operators/hash.js';
-import { mask } from '../redact/operators/mask.js';
-import type { Operator } from '../redact/operators/operator.js';
-import { placeholder } from '../redact/operators/placeholder.js';
-import { pseudonym } from '../redact/operators/pseudonym.js';
-import { remove } from '../redact/operators/remove.js';
 import { createRedactor, type Redactor } from '../redact/redactor.js';
 import type { Vault } from '../redact/vault/vault.js';
 import { PII_PACKS } from '../scanners/pii/packs.js';
@@ -18,8 +12,9 @@ import type { RequestFormat } from '../validate/format.js';
 import type { RequestPath, SegmentRole } from '../validate/segment.js';
 import { validateRequest } from '../validate/validate.js';
 import { CANARY_PACK, CanaryRegistry } from './canary.js';
-import { type Action, type GuardConfig, type GuardConfigInput, type OperatorConfig, parseGuardConfig } from './config.js';
+import { type Action, type GuardConfig, type GuardConfigInput, parseGuardConfig } from './config.js';
 import type { GuardEvent, GuardEventHandler } from './events.js';
+import { operatorsOf } from './operators.js';
 import { policyOf, strongest } from './policy.js';
 import type { StandardSchemaV1, InferOutput } from './standard-schema.js';
 import { parseStructured } from './structured.js';
@@ -93,25 +88,6 @@ export interface Guard {
   parseOutput<S extends StandardSchemaV1>(text: string, schema: S): Promise<InferOutput<S>>;
 }
 
-function operatorOf(config: OperatorConfig): Operator {
-  switch (config.type) {
-    case 'mask':
-      return mask({
-        ...(config.prefix === undefined ? {} : { prefix: config.prefix }),
-        ...(config.suffix === undefined ? {} : { suffix: config.suffix }),
-        ...(config.fill === undefined ? {} : { fill: config.fill }),
-      });
-    case 'hash':
-      return hash(config.length === undefined ? {} : { length: config.length });
-    case 'placeholder':
-      return placeholder();
-    case 'pseudonym':
-      return pseudonym();
-    case 'remove':
-      return remove();
-  }
-}
-
 const mapValues = <T, U>(o: Record<string, T>, f: (v: T) => U): Record<string, U> =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 
@@ -141,11 +117,7 @@ export function createGuard(configInput: GuardConfigInput | unknown = {}, option
   const redactor: Redactor = createRedactor({
     engine,
     categories: dataCategories,
-    operators: {
-      default: operatorOf(config.redaction.default),
-      byCategory: mapValues(config.redaction.byCategory, operatorOf),
-      byEntity: mapValues(config.redaction.byEntity, operatorOf),
-    },
+    operators: operatorsOf(config.redaction),
     ...(config.redaction.hashKey === undefined ? {} : { key: config.redaction.hashKey }),
     ...(options.vault === undefined ? {} : { vault: options.vault }),
     decide: (finding, value) => {
