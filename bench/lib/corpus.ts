@@ -24,7 +24,7 @@ const WORDS = (
   'travel hotel flight booking recipe chicken garden weather music history science student teacher ' +
   'question explain write translate summarize compare improve check list plan idea story letter poem ' +
   'code function error test build deploy database query index cache memory network api key token ' +
-  'previous instructions rules ignore forget system prompt assistant role mode developer character'
+  'system prompt assistant role mode developer character'
 ).split(' ');
 
 /** Prose-like text of about `size` characters: words, punctuation, the odd number and address. */
