@@ -11,6 +11,8 @@ export {
   isPromptwardError,
   PatternError,
   PromptwardError,
+  RateLimitError,
+  StoreError,
 } from './errors.js';
 export type { PromptwardErrorCode, PromptwardErrorOptions, PromptwardIssue } from './errors.js';
 export { detectPii, piiEngine } from './scanners/pii/detect.js';
@@ -116,3 +118,42 @@ export type {
   StandardSchemaV1,
   Verdict,
 } from './guard/index.js';
+export {
+  aiSdkUsageTokens,
+  anthropicUsageTokens,
+  createLimiter,
+  gcra,
+  memoryStore,
+  openAIChatUsageTokens,
+  openAIResponsesUsageTokens,
+  rateLimitError,
+  rateLimitHeaders,
+  redisStore,
+  slidingWindow,
+  tokenBucket,
+} from './ratelimit/index.js';
+export type {
+  AiSdkUsage,
+  Algorithm,
+  AnthropicUsage,
+  Decision,
+  Evaluation,
+  GcraOptions,
+  LimitDecision,
+  LimitKey,
+  Limiter,
+  LimiterOptions,
+  LimitState,
+  MemoryStore,
+  MemoryStoreOptions,
+  OpenAIChatUsage,
+  OpenAIResponsesUsage,
+  PolicyDecision,
+  RateLimitStore,
+  RedisScriptClient,
+  RedisStoreOptions,
+  Reservation,
+  SlidingWindowOptions,
+  StoreLimit,
+  TokenBucketOptions,
+} from './ratelimit/index.js';

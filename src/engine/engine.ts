@@ -146,6 +146,8 @@ export class Engine {
       const vs = toUtf16 === null ? span[0] : toUtf16[span[0]]!;
       const ve = toUtf16 === null ? span[1] : toUtf16[span[1]]!;
       if (ve <= vs) continue;
+      // A declared bound is a promise streams rely on: a longer match is not this rule's.
+      if (r.maxLength !== undefined && toOriginalLength(view, vs, ve) > r.maxLength) continue;
       let score = r.score ?? DEFAULT_SCORE[r.severity];
       // Context first: it is cheap, and a required word that is absent spares the validators.
       if (r.context !== undefined) {
@@ -204,6 +206,12 @@ export class Engine {
     this.plans.set(key, plan);
     return plan;
   }
+}
+
+/** Length in the original text of a view span. */
+function toOriginalLength(view: TextView, start: number, end: number): number {
+  const [s, e] = toOriginal(view, start, end);
+  return e - s;
 }
 
 function buildSet(family: string, sources: string[], flags = ''): RE2Set {

@@ -62,6 +62,18 @@ function loadRule(pack: Pack, rule: Rule, validators: Readonly<Record<string, Va
   if (typeof rule.group === 'string' && !new RegExp(`\\(\\?P?<${rule.group}>`).test(rule.pattern)) {
     throw new PatternError(pack.id, rule.id, `named group "${rule.group}" does not exist in the pattern`);
   }
+  if (rule.startsWith !== undefined) {
+    // Every match the pattern finds in the examples, validated or not, must begin with a literal.
+    const heads = new RE2(`^(?:${rule.startsWith.map(literal).join('|')})`, 'i');
+    for (const text of [...rule.examples.positive.map((e) => e.text), ...rule.examples.negative]) {
+      for (const m of text.matchAll(re)) {
+        if (!heads.test(text.slice(m.index))) {
+          throw new PatternError(pack.id, rule.id, `a match in example ${JSON.stringify(text.slice(0, 60))} does not begin with one of startsWith`);
+        }
+      }
+    }
+    re.lastIndex = 0;
+  }
   const resolved = (rule.validators ?? []).map((entry) => {
     const colon = entry.indexOf(':');
     const name = colon < 0 ? entry : entry.slice(0, colon);
@@ -84,4 +96,9 @@ function loadRule(pack: Pack, rule: Rule, validators: Readonly<Record<string, Va
 function groupCount(pattern: string): number {
   const m = new RE2(`${pattern}|()`).exec('');
   return m === null ? 0 : m.length - 2;
+}
+
+/** `text` as an RE2 literal. */
+function literal(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }

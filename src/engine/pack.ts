@@ -52,6 +52,12 @@ export const RuleSchema = z
       .optional(),
     /** Longest text a match can span, in UTF-16 units; bounds what a stream holds back. */
     maxLength: z.number().int().positive().optional(),
+    /**
+     * Printable ASCII literals every match begins with (case-insensitive), e.g. `-----BEGIN`.
+     * A stream then holds back a rule's `maxLength` only from where one of them starts, not
+     * at every point. Checked at load against every match in the examples.
+     */
+    startsWith: z.array(z.string().regex(/^[\x20-\x7e]+$/, 'printable ASCII')).nonempty().optional(),
     description: z.string().optional(),
     examples: z.object({
       positive: z.array(PositiveExample).nonempty(),

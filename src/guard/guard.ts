@@ -9,7 +9,7 @@ import { detectInjection, injectionScore } from '../scanners/injection/index.js'
 import { SECRET_PACKS } from '../scanners/secrets/packs.js';
 import { applySegments } from '../validate/apply.js';
 import type { RequestFormat } from '../validate/format.js';
-import type { RequestPath, SegmentRole } from '../validate/segment.js';
+import type { RequestPath, Segment, SegmentRole } from '../validate/segment.js';
 import { validateRequest } from '../validate/validate.js';
 import { CANARY_PACK, CanaryRegistry } from './canary.js';
 import { type Action, type GuardConfig, type GuardConfigInput, parseGuardConfig } from './config.js';
@@ -59,9 +59,18 @@ export interface OutputVerdict extends Verdict {
   text: string;
 }
 
-/** Things of a guard that are not data: where events go, the pseudonym vault. */
+/** Things of a guard that are not data: where events go, the pseudonym vault, a classifier. */
 export interface GuardOptions {
   onEvent?: GuardEventHandler;
+  /**
+   * An optional model that scores untrusted text for injection (a fine-tuned classifier, a
+   * remote moderation API): the probability in [0, 1] joins the rule findings' noisy-OR as one
+   * more finding (`classifier/injection`) spanning the text. Patterns catch what is phrased
+   * like an attack in any language or disguise; a classifier catches intent with no fixed
+   * wording. A classifier that throws or answers outside [0, 1] is a scanner failure: the
+   * request is blocked unless `onError` is `allow`.
+   */
+  classifier?: (text: string, segment: Segment) => number | Promise<number>;
   /** Where numbering and pseudonyms live (memory by default; `redisVault` for many processes). */
   vault?: Vault;
 }
@@ -210,6 +219,11 @@ export function createGuard(configInput: GuardConfigInput | unknown = {}, option
               ...(injectionPacks === undefined ? {} : { packs: injectionPacks }),
             });
             const kept = result.findings.filter((f) => !isDisabled(f) && !policy.allowed(f, seg.text.slice(f.start, f.end)));
+            if (options.classifier !== undefined) {
+              const p = await options.classifier(seg.text, seg);
+              if (!(p >= 0 && p <= 1)) throw new PromptwardError('PW_SCANNER', `the classifier returned ${String(p)}, not a probability in [0, 1]`);
+              if (p > 0) kept.push({ ruleId: 'classifier/injection', category: 'injection', severity: 'high', score: p, start: 0, end: seg.text.length, view: 'raw' });
+            }
             const score = injectionScore(kept);
             topScore = Math.max(topScore, score);
             const action: Action = score >= config.injection.threshold ? config.injection.action : 'allow';

@@ -1,7 +1,12 @@
 import { positiveFinite, positiveInteger } from './check.js';
 import type { Algorithm, Evaluation, LimitState } from './types.js';
 
-/** Options of {@link gcra}. */
+/**
+ * Options of {@link gcra}.
+ *
+ * @example
+ * const options: GcraOptions = { limit: 60, windowMs: 60_000, burst: 10 };
+ */
 export interface GcraOptions {
   /** Units admitted per window, on average. */
   limit: number;
@@ -44,13 +49,11 @@ export function gcra(options: GcraOptions): Algorithm {
       const allowed = next - now <= tolerance + SLACK;
       const after = allowed ? next : tat;
       return {
-        decision: {
-          allowed,
-          remaining: Math.max(0, Math.floor((tolerance - (after - now)) / interval + SLACK)),
-          resetMs: Math.max(0, Math.ceil(after - now - SLACK)),
-          retryAfterMs: allowed ? 0 : Math.ceil(next - now - tolerance - SLACK),
-          limit,
-        },
+        allowed,
+        remaining: Math.max(0, Math.floor((tolerance - (after - now)) / interval + SLACK)),
+        resetMs: Math.max(0, Math.ceil(after - now - SLACK)),
+        retryAfterMs: allowed ? 0 : Math.ceil(next - now - tolerance - SLACK),
+        limit,
         next: after,
       };
     },

@@ -4,7 +4,12 @@ import { validCost } from './check.js';
 import { memoryStore } from './memory-store.js';
 import type { Algorithm, LimitDecision, RateLimitStore, StoreLimit } from './types.js';
 
-/** Options of {@link createLimiter}. */
+/**
+ * Options of {@link createLimiter}.
+ *
+ * @example
+ * createLimiter({ limits: gcra({ limit: 60, windowMs: 60_000 }), store: redisStore({ client }), onStoreError: memoryStore() });
+ */
 export interface LimiterOptions {
   /**
    * One limit (its policy is named `"default"`), or several by name: a call is admitted only
@@ -23,7 +28,12 @@ export interface LimiterOptions {
   onStoreFailure?: (error: StoreError) => void;
 }
 
-/** The decision of one named policy. */
+/**
+ * The decision of one named policy.
+ *
+ * @example
+ * for (const p of decision.policies) console.log(p.name, p.remaining, p.windowMs);
+ */
 export interface PolicyDecision extends LimitDecision {
   /** The policy's name, as in the headers. */
   name: string;
@@ -31,7 +41,13 @@ export interface PolicyDecision extends LimitDecision {
   windowMs: number;
 }
 
-/** The decision over every limit. The top-level fields are those of the binding policy. */
+/**
+ * The decision over every limit. The top-level fields are those of the binding policy.
+ *
+ * @example
+ * const decision = await limiter.consume(userId);
+ * if (!decision.allowed) throw rateLimitError(decision);
+ */
 export interface Decision extends LimitDecision {
   /** Every policy's own view; when the call is refused, none of them was charged. */
   policies: PolicyDecision[];
@@ -39,7 +55,14 @@ export interface Decision extends LimitDecision {
   source: 'store' | 'insurance' | 'open';
 }
 
-/** An admitted (or refused) estimate, to be settled once the real cost is known. */
+/**
+ * An admitted (or refused) estimate, to be settled once the real cost is known.
+ *
+ * @example
+ * const held = await tokens.reserve(userId, 2_000);
+ * if (!held.allowed) throw rateLimitError(held);
+ * await held.settle(anthropicUsageTokens(message.usage));
+ */
 export interface Reservation extends Decision {
   /** The estimate that was held. */
   readonly estimate: number;
@@ -53,10 +76,21 @@ export interface Reservation extends Decision {
   release(): Promise<void>;
 }
 
-/** A key for every limit, or one key per limit name (per user for one limit, per IP for another). */
+/**
+ * A key for every limit, or one key per limit name (per user for one limit, per IP for another).
+ *
+ * @example
+ * await limiter.consume('user:42');
+ * await limiter.consume({ user: 'user:42', ip: req.ip });
+ */
 export type LimitKey = string | Readonly<Record<string, string>>;
 
-/** A configured rate limiter. */
+/**
+ * A configured rate limiter.
+ *
+ * @example
+ * const limiter: Limiter = createLimiter({ limits: gcra({ limit: 10, windowMs: 1_000 }) });
+ */
 export interface Limiter {
   /** Admits `cost` (default 1) for `key` on every limit, or on none. */
   consume(key: LimitKey, cost?: number): Promise<Decision>;
@@ -160,25 +194,36 @@ export function createLimiter(options: LimiterOptions): Limiter {
     if (fallback === 'open') {
       return [toDecision(named.map(([, a]) => ({ allowed: true, remaining: a.limit, resetMs: 0, retryAfterMs: 0, limit: a.limit })), 'open'), undefined];
     }
-    return fallback.consume(limits, cost, id, hold).then((d): Decided => [toDecision(d, 'insurance'), fallback]);
+    return Promise.resolve(fallback.consume(limits, cost, id, hold)).then((d): Decided => [toDecision(d, 'insurance'), fallback]);
   }
 
-  // Plain promise chains rather than nested async functions: a decision from the memory store
-  // then costs one microtask, not four.
+  // Plain promise chains rather than nested async functions, and a synchronous answer (memory)
+  // taken as it is: a decision from the memory store then costs one resolved promise, not four.
+  function ask<T>(limits: StoreLimit[], cost: number, id: string, hold: boolean, then: (d: LimitDecision[]) => T, otherwise: (cause: unknown) => T | Promise<T>): Promise<T> {
+    let answer: LimitDecision[] | Promise<LimitDecision[]>;
+    try {
+      answer = store.consume(limits, cost, id, hold);
+    } catch (cause) {
+      return Promise.resolve().then(() => otherwise(cause));
+    }
+    return Array.isArray(answer) ? Promise.resolve(then(answer)) : answer.then(then, otherwise);
+  }
+
   function take(limits: StoreLimit[], cost: number, id: string, hold: boolean): Promise<Decided> {
-    return store.consume(limits, cost, id, hold).then(
-      (d): Decided => [toDecision(d, 'store'), store],
-      (cause: unknown) => fallBack(limits, cost, id, hold, cause),
-    );
+    return ask(limits, cost, id, hold, (d): Decided => [toDecision(d, 'store'), store], (cause) => fallBack(limits, cost, id, hold, cause));
   }
 
-  function consume(key: LimitKey, cost = 1): Promise<Decision> {
+  function decide(key: LimitKey, cost = 1): Promise<Decision> {
     checkCost(cost);
     const limits = bind(key);
     const id = namesCharges ? nextId() : '';
-    return store.consume(limits, cost, id, false).then(
+    return ask(
+      limits,
+      cost,
+      id,
+      false,
       (d) => toDecision(d, 'store'),
-      async (cause: unknown) => (await fallBack(limits, cost, id, false, cause))[0],
+      async (cause) => (await fallBack(limits, cost, id, false, cause))[0],
     );
   }
 
@@ -189,7 +234,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
   return {
     consume(key, cost) {
       try {
-        return consume(key, cost);
+        return decide(key, cost);
       } catch (error) {
         return Promise.reject(error);
       }
@@ -199,11 +244,11 @@ export function createLimiter(options: LimiterOptions): Limiter {
       const limits = bind(key);
       const id = nextId();
       const [decision, decidedBy] = await take(limits, estimate, id, true);
-      let open = decision.allowed && decidedBy !== undefined;
+      let pending = decision.allowed && decidedBy !== undefined;
       async function settle(actual: number): Promise<void> {
         validCost('actual cost', actual);
-        if (!open || decidedBy === undefined) return;
-        open = false;
+        if (!pending || decidedBy === undefined) return;
+        pending = false;
         // An estimate of 0 left a zero-cost charge behind for this settle; it goes either way.
         if (actual === estimate && estimate > 0) return;
         try {

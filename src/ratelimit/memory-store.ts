@@ -2,7 +2,12 @@ import { LRUCache } from 'lru-cache';
 import { positiveInteger } from './check.js';
 import type { LimitDecision, LimitState, RateLimitStore, StoreLimit } from './types.js';
 
-/** Options of {@link memoryStore}. */
+/**
+ * Options of {@link memoryStore}.
+ *
+ * @example
+ * memoryStore({ maxKeys: 50_000, now: () => clock.now });
+ */
 export interface MemoryStoreOptions {
   /**
    * Most keys kept; the least recently used key is forgotten beyond it, so a flood of
@@ -14,8 +19,16 @@ export interface MemoryStoreOptions {
   now?: () => number;
 }
 
-/** A store in this process's memory. */
+/**
+ * A store in this process's memory; it answers synchronously.
+ *
+ * @example
+ * const store = memoryStore();
+ * console.log(store.size); // keys held
+ */
 export interface MemoryStore extends RateLimitStore {
+  consume(limits: readonly StoreLimit[], cost: number, id: string, hold: boolean): LimitDecision[];
+  adjust(limits: readonly StoreLimit[], id: string, from: number, to: number): void;
   /** Keys currently held. */
   readonly size: number;
 }
@@ -46,21 +59,21 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
     if (limits.length === 1) {
       const { key, algorithm } = limits[0] as StoreLimit;
       const box = cache.get(key);
-      const { decision, next } = algorithm.evaluate(box?.state, at, cost, id, hold);
-      if (decision.allowed) commit(key, box, next);
-      return [decision];
+      const evaluation = algorithm.evaluate(box?.state, at, cost, id, hold);
+      if (evaluation.allowed) commit(key, box, evaluation.next);
+      return [evaluation];
     }
     const boxes = limits.map(({ key }) => cache.get(key));
     const evaluations = limits.map(({ algorithm }, i) => algorithm.evaluate(boxes[i]?.state, at, cost, id, hold));
-    if (evaluations.every((e) => e.decision.allowed)) {
+    if (evaluations.every((e) => e.allowed)) {
       evaluations.forEach((e, i) => commit((limits[i] as StoreLimit).key, boxes[i], e.next));
-      return evaluations.map((e) => e.decision);
+      return evaluations;
     }
     // Refused: a limit that would have admitted reports what it holds now, not what it
     // would have held after a charge that did not happen.
     return evaluations.map((e, i) => {
-      if (!e.decision.allowed) return e.decision;
-      return (limits[i] as StoreLimit).algorithm.evaluate(boxes[i]?.state, at, 0, id, false).decision;
+      if (!e.allowed) return e;
+      return (limits[i] as StoreLimit).algorithm.evaluate(boxes[i]?.state, at, 0, id, false);
     });
   }
 
@@ -78,12 +91,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
     get size() {
       return cache.size;
     },
-    consume(limits, cost, id, hold) {
-      return Promise.resolve(consumeNow(limits, cost, id, hold));
-    },
-    adjust(limits, id, from, to) {
-      adjustNow(limits, id, from, to);
-      return Promise.resolve();
-    },
+    consume: consumeNow,
+    adjust: adjustNow,
   };
 }

@@ -5,21 +5,36 @@ import type { Algorithm, LimitDecision, RateLimitStore, StoreLimit } from './typ
 /**
  * The two commands the Redis store needs. An `ioredis` client (`new Redis(…)`) fits as is;
  * any client that sends EVALSHA and EVAL and returns promises can be wrapped to fit.
+ *
+ * @example
+ * const client: RedisScriptClient = new Redis({ enableOfflineQueue: false });
  */
 export interface RedisScriptClient {
   evalsha(sha1: string, numkeys: number, ...args: string[]): Promise<unknown>;
   eval(script: string, numkeys: number, ...args: string[]): Promise<unknown>;
 }
 
-/** Options of {@link redisStore}. */
+/**
+ * Options of {@link redisStore}.
+ *
+ * @example
+ * redisStore({ client, prefix: 'myapp:rl:' });
+ */
 export interface RedisStoreOptions {
   /**
-   * A connected client. Set it up to fail fast, or a dead Redis stalls every request:
-   * `new Redis({ maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 500 })`.
-   * The store never closes it.
+   * The client, which the store never closes. Set it up to fail fast, or a dead Redis stalls
+   * every request until ioredis gives up (by default it queues commands while offline and
+   * retries each up to 20 times): `new Redis({ maxRetriesPerRequest: 1,
+   * enableOfflineQueue: false, commandTimeout: 500 })`. Without the offline queue, calls made
+   * before the client is ready, or while it reconnects, fail at once and `onStoreError`
+   * decides; ioredis reconnects by itself (its `retryStrategy`) and the store recovers with it.
    */
   client: RedisScriptClient;
-  /** Prefix of every key the store writes. Default `"pw:rl:"`. In Redis Cluster, put a hash tag in the keys of limits that combine. */
+  /**
+   * Prefix of every key the store writes. Default `"pw:rl:"`. Give each limiter sharing a
+   * Redis its own prefix, or distinct limit names. In Redis Cluster, the keys of limits that
+   * combine must share a hash slot: put a hash tag such as `{user-42}` in the key.
+   */
   prefix?: string;
   /**
    * The clock, in milliseconds. Default: Redis's own `TIME`, so processes with skewed clocks
@@ -28,15 +43,22 @@ export interface RedisStoreOptions {
   now?: () => number;
 }
 
-function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+/** A script's text and the SHA1 that EVALSHA names it by. */
+interface Script {
+  text: string;
+  sha: string;
+}
+
+function script(text: string): Script {
+  return { text, sha: createHash('sha1').update(text).digest('hex') };
 }
 
 /**
  * Keeps limit state in Redis; each decision is one atomic Lua script (sent as EVALSHA, and
  * re-sent as EVAL when Redis answers NOSCRIPT after a restart or `SCRIPT FLUSH`), so any
- * number of processes share one exact limit. Needs Redis 5 or later. A key expires one window
- * after its limit would be idle again; a settle arriving later than that charges from idle.
+ * number of processes share one exact limit. Needs Redis 5 or later. A GCRA or token-bucket
+ * key outlives the moment its limit is idle again by one window, so a settle arriving within
+ * that lands exactly as in memory; a later one charges from idle.
  *
  * @example
  * import Redis from 'ioredis';
@@ -48,10 +70,6 @@ export function redisStore(options: RedisStoreOptions): RateLimitStore {
   const { client } = options;
   const prefix = options.prefix ?? 'pw:rl:';
   const clock = options.now;
-  interface Script {
-    text: string;
-    sha: string;
-  }
   // One pair of scripts per combination of algorithm kinds, made on first use.
   const scripts = new Map<string, { consume: Script; adjust: Script }>();
   function scriptsFor(limits: readonly StoreLimit[]): { consume: Script; adjust: Script } {
@@ -59,19 +77,17 @@ export function redisStore(options: RedisStoreOptions): RateLimitStore {
     let pair = scripts.get(id);
     if (pair === undefined) {
       const kinds = limits.map((l) => l.algorithm.kind);
-      const consume = consumeLua(kinds);
-      const adjust = adjustLua(kinds);
-      pair = { consume: { text: consume, sha: sha1(consume) }, adjust: { text: adjust, sha: sha1(adjust) } };
+      pair = { consume: script(consumeLua(kinds)), adjust: script(adjustLua(kinds)) };
       scripts.set(id, pair);
     }
     return pair;
   }
 
-  function run(script: Script, keys: string[], args: string[]): Promise<unknown> {
-    return client.evalsha(script.sha, keys.length, ...keys, ...args).catch((error: unknown) => {
+  function run(lua: Script, keys: string[], args: string[]): Promise<unknown> {
+    return client.evalsha(lua.sha, keys.length, ...keys, ...args).catch((error: unknown) => {
       if (!(error instanceof Error) || !error.message.includes('NOSCRIPT')) throw error;
       // EVAL runs the script and puts it back in Redis's script cache for the next EVALSHA.
-      return client.eval(script.text, keys.length, ...keys, ...args);
+      return client.eval(lua.text, keys.length, ...keys, ...args);
     });
   }
 

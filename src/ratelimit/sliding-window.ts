@@ -1,7 +1,12 @@
 import { positiveFinite, positiveInteger } from './check.js';
 import type { Algorithm, Evaluation, LimitState } from './types.js';
 
-/** Options of {@link slidingWindow}. */
+/**
+ * Options of {@link slidingWindow}.
+ *
+ * @example
+ * const options: SlidingWindowOptions = { limit: 100, windowMs: 3_600_000 };
+ */
 export interface SlidingWindowOptions {
   /** Units admitted in any window of `windowMs`. */
   limit: number;
@@ -69,13 +74,11 @@ export function slidingWindow(options: SlidingWindowOptions): Algorithm {
       const next = allowed && (cost > 0 || hold) ? [...charges, { at: now, cost, id }] : charges;
       const last = next[next.length - 1];
       return {
-        decision: {
-          allowed,
-          remaining: Math.max(0, Math.floor(limit - (allowed ? before + cost : before))),
-          resetMs: last === undefined ? 0 : Math.max(0, Math.ceil(last.at + windowMs - now)),
-          retryAfterMs,
-          limit,
-        },
+        allowed,
+        remaining: Math.max(0, Math.floor(limit - (allowed ? before + cost : before))),
+        resetMs: last === undefined ? 0 : Math.max(0, Math.ceil(last.at + windowMs - now)),
+        retryAfterMs,
+        limit,
         next,
       };
     },

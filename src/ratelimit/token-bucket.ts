@@ -1,7 +1,12 @@
 import { positiveFinite, positiveInteger } from './check.js';
 import type { Algorithm, Evaluation, LimitState } from './types.js';
 
-/** Options of {@link tokenBucket}. */
+/**
+ * Options of {@link tokenBucket}.
+ *
+ * @example
+ * const options: TokenBucketOptions = { capacity: 10_000, refillAmount: 1_000, refillIntervalMs: 6_000 };
+ */
 export interface TokenBucketOptions {
   /** Tokens the bucket holds when full; also the largest cost admitted at once. */
   capacity: number;
@@ -54,13 +59,11 @@ export function tokenBucket(options: TokenBucketOptions): Algorithm {
       const allowed = cost <= tokens;
       const after = allowed ? tokens - cost : tokens;
       return {
-        decision: {
-          allowed,
-          remaining: Math.max(0, Math.floor(after)),
-          resetMs: until(after, tick, now, capacity),
-          retryAfterMs: allowed ? 0 : until(tokens, tick, now, cost),
-          limit: capacity,
-        },
+        allowed,
+        remaining: Math.max(0, Math.floor(after)),
+        resetMs: until(after, tick, now, capacity),
+        retryAfterMs: allowed ? 0 : until(tokens, tick, now, cost),
+        limit: capacity,
         next: [after, tick] satisfies Bucket,
       };
     },

@@ -4,6 +4,11 @@ import type { Engine } from '../engine/engine.js';
 export interface RuleBounds {
   /** Longest match of any of the rules, in UTF-16 units. */
   maxLength: number;
+  /**
+   * Longest match of the rules without `startsWith`, which a stream holds back at every
+   * point; a rule with `startsWith` holds back its own only from where a literal starts.
+   */
+  plainMaxLength: number;
   /** Widest context window (characters a rule looks at beside its match). */
   context: number;
   /** Rules (`pack/rule`) with no `maxLength` and no fallback: no stream can know their values are complete. */
@@ -15,18 +20,22 @@ export interface RuleBounds {
  * `fallback`; with no fallback it is listed in `unbounded`.
  *
  * @example
- * ruleBounds(engine, new Set(['secret', 'pii']), undefined); // { maxLength: 512, context: 48, unbounded: [] }
+ * ruleBounds(engine, new Set(['secret', 'pii']), undefined); // { maxLength: 7703, plainMaxLength: 936, context: 48, unbounded: [] }
  */
 export function ruleBounds(engine: Engine, categories: ReadonlySet<string>, fallback: number | undefined): RuleBounds {
   let maxLength = 0;
+  let plainMaxLength = 0;
   let context = 0;
   const unbounded: string[] = [];
   for (const { id, rule } of engine.rules) {
     if (!categories.has(rule.category)) continue;
     const length = rule.maxLength ?? fallback;
     if (length === undefined) unbounded.push(id);
-    else maxLength = Math.max(maxLength, length);
+    else {
+      maxLength = Math.max(maxLength, length);
+      if (rule.startsWith === undefined) plainMaxLength = Math.max(plainMaxLength, length);
+    }
     context = Math.max(context, rule.context?.window ?? 0);
   }
-  return { maxLength, context, unbounded };
+  return { maxLength, plainMaxLength, context, unbounded };
 }

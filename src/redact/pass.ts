@@ -1,5 +1,6 @@
 import type { Finding } from '../engine/finding.js';
 import { InvalidInputError, PromptwardError } from '../errors.js';
+import { Horizon, type Reach } from './horizon.js';
 import { plan, type PlanConfig } from './plan.js';
 import { type RenderConfig, type Replacement, render } from './render.js';
 import type { RestorePattern } from './restore-pattern.js';
@@ -9,10 +10,8 @@ export interface PassConfig extends PlanConfig, RenderConfig {
   scope: string;
   block: ReadonlySet<string>;
   restore: RestorePattern | undefined;
-  /** Characters kept after the decided point: nothing starting earlier can change. */
-  holdBack: number;
-  /** Characters kept before the decided point, so rules see the context they look at. */
-  lookBehind: number;
+  /** How far the rules reach: what a stream holds back after the decided point and keeps before it. */
+  reach: Reach;
 }
 
 /** The output of one step. */
@@ -36,8 +35,11 @@ export class Pass {
   /** Everything before this was emitted. */
   private floor = 0;
   private readonly fresh = new Set<string>();
+  private readonly horizon: Horizon;
 
-  constructor(private readonly config: PassConfig) {}
+  constructor(private readonly config: PassConfig) {
+    this.horizon = new Horizon(config.reach);
+  }
 
   /** Characters received and not yet emitted. */
   get held(): number {
@@ -46,7 +48,7 @@ export class Pass {
 
   async push(chunk: string): Promise<Step> {
     this.buffer += text(chunk);
-    const limit = this.base + this.buffer.length - this.config.holdBack;
+    const limit = this.horizon.limit(this.buffer, this.base);
     if (limit <= this.floor) return { text: '', findings: [], replacements: [] };
     return this.step(limit);
   }
@@ -72,7 +74,7 @@ export class Pass {
     const until = decided.until;
     const out = await render(config, buffer, base, floor, until, decided.clusters, config.scope, this.fresh);
     this.floor = until;
-    const keep = Math.max(base, until - config.lookBehind);
+    const keep = this.horizon.keep(base, until);
     this.buffer = this.buffer.slice(keep - base);
     this.base = keep;
     return { text: out.text, findings: decided.findings, replacements: out.replacements };

@@ -4,6 +4,7 @@ import { compile, type Engine } from '../engine/engine.js';
 import type { Finding } from '../engine/finding.js';
 import { PromptwardError } from '../errors.js';
 import { ruleBounds } from './bounds.js';
+import { reachOf } from './horizon.js';
 import { labelOf } from './label.js';
 import type { Operator } from './operators/operator.js';
 import { placeholder } from './operators/placeholder.js';
@@ -129,11 +130,6 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       );
     }
     const maxLength = Math.max(bounds.maxLength, restore?.maxLength ?? 0);
-    // Right: a match starting before the decided point ends within maxLength, its rule may
-    // look `context` further (one more for \b and $), and a token starting there must be
-    // seen whole to be hidden. Left: the same, plus one match length of room for a spurious
-    // match at the window's cut edge.
-    const reach = maxLength + bounds.context + own.maxLength;
     // The cluster cap shapes the output, so a whole text and a stream must use the same one;
     // with an unbounded rule there is no stream to agree with.
     const cap = bounds.unbounded.length > 0 ? Number.POSITIVE_INFINITY : 2 * Math.max(maxLength, 1);
@@ -150,8 +146,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       scope: o.scope ?? randomUUID(),
       block,
       restore,
-      holdBack: reach,
-      lookBehind: reach + maxLength,
+      reach: reachOf(engine, new Set(scanned), options.defaultMaxLength ?? 0, own.maxLength, restore?.maxLength ?? 0),
     };
   };
 

@@ -257,3 +257,29 @@ describe('guard: properties', () => {
     );
   });
 });
+
+describe('guard: optional classifier', () => {
+  const body = chat({ role: 'user', content: 'Could you help me write an essay about the history of Rome?' });
+
+  it('joins the rule score: a confident classifier blocks what no rule flags', async () => {
+    const plain = await createGuard().checkInput(body);
+    expect(plain.blocked).toBe(false);
+    const seen: string[] = [];
+    const g = createGuard({}, { classifier: (text) => { seen.push(text); return 0.9; } });
+    const v = await g.checkInput(body);
+    expect(seen).toEqual([body.messages[0]!.content]);
+    expect(v.blocked).toBe(true);
+    expect(v.findings.some((f) => f.ruleId === 'classifier/injection')).toBe(true);
+  });
+
+  it('is not asked about trusted text, and a failing classifier fails closed', async () => {
+    const asked: string[] = [];
+    await createGuard({}, { classifier: (t) => { asked.push(t); return 0; } }).checkInput(chat({ role: 'system', content: 'rules' }, { role: 'user', content: 'hi' }));
+    expect(asked).toEqual(['hi']);
+    const v = await createGuard({}, { classifier: async () => { throw new Error('model offline'); } }).checkInput(body);
+    expect(v.blocked).toBe(true);
+    expect(v.error?.code).toBe('PW_SCANNER');
+    const open = await createGuard({ onError: 'allow' }, { classifier: () => Number.NaN }).checkInput(body);
+    expect(open.blocked).toBe(false);
+  });
+});

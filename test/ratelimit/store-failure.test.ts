@@ -34,10 +34,10 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, timer]);
 }
 
-function limiter(onStoreError: LimiterOptions['onStoreError'], failures: StoreError[] = []) {
+function limiter(onStoreError: LimiterOptions['onStoreError'], failures: StoreError[] = [], client: Redis = redis) {
   return createLimiter({
     limits: gcra({ limit: 2, windowMs: 3_600_000 }),
-    store: redisStore({ client: redis, prefix: `fail:${prefix++}:` }),
+    store: redisStore({ client, prefix: `fail:${prefix++}:` }),
     ...(onStoreError === undefined ? {} : { onStoreError }),
     onStoreFailure: (e) => failures.push(e),
   });
@@ -63,10 +63,15 @@ async function ready(): Promise<void> {
 }
 
 describe('Redis down at start', () => {
+  // A client made while Redis is down has never connected: the case of an app booting first.
+  let fresh: Redis;
+  afterEach(() => fresh?.disconnect());
+
   it('fail closed (default): a typed PW_STORE error, HTTP 503, with the cause; recovers when Redis returns', async () => {
     await server.stop();
+    fresh = makeClient(server.port);
     const failures: StoreError[] = [];
-    const l = limiter(undefined, failures);
+    const l = limiter(undefined, failures, fresh);
     const error = await refusal(l.consume('k'));
     expect(error).toBeInstanceOf(StoreError);
     expect(isPromptwardError(error) && [error.code, error.statusCode]).toEqual(['PW_STORE', 503]);
@@ -79,7 +84,8 @@ describe('Redis down at start', () => {
 
   it('fail open: admitted, marked as such', async () => {
     await server.stop();
-    const l = limiter('open');
+    fresh = makeClient(server.port);
+    const l = limiter('open', [], fresh);
     for (let i = 0; i < 5; i++) {
       expect(await within(2_000, l.consume('k'))).toMatchObject({ allowed: true, source: 'open', remaining: 2 });
     }
@@ -89,7 +95,8 @@ describe('Redis down at start', () => {
 
   it('insurance: the memory limiter decides, with the same limits', async () => {
     await server.stop();
-    const l = limiter(memoryStore());
+    fresh = makeClient(server.port);
+    const l = limiter(memoryStore(), [], fresh);
     expect(await within(2_000, l.consume('k'))).toMatchObject({ allowed: true, source: 'insurance', remaining: 1 });
     expect(await within(2_000, l.consume('k'))).toMatchObject({ allowed: true, source: 'insurance', remaining: 0 });
     expect(await within(2_000, l.consume('k'))).toMatchObject({ allowed: false, source: 'insurance' });

@@ -159,3 +159,65 @@ export async function through(stream: TransformStream<string, string>, chunks: r
   for (let r = await reader.read(); !r.done; r = await reader.read()) out.push(r.value);
   return out;
 }
+
+/**
+ * Long rules with `startsWith`: a key block whose literal has a prefix in common with a
+ * near miss, and a token with a group and a terminator. A stream holds these back only
+ * from where their literals start (or may still start, at the end of what arrived).
+ */
+export const ANCHORED_PACK: PackInput = {
+  id: 'redact-anchored',
+  rules: [
+    {
+      id: 'key-block',
+      category: 'secret',
+      entity: 'KEY_BLOCK',
+      severity: 'critical',
+      pattern: '-----BEGIN PRIVATE KEY BLOCK-----[A-Za-z0-9+/=\\s]{8,200}(?:-----END KEY-----)?',
+      maxLength: 250,
+      startsWith: ['-----BEGIN PRIVATE KEY BLOCK-----'],
+      examples: {
+        positive: [
+          { text: 'k -----BEGIN PRIVATE KEY BLOCK-----\nQUJDREVGR0g=\n-----END KEY-----', match: '-----BEGIN PRIVATE KEY BLOCK-----\nQUJDREVGR0g=\n-----END KEY-----' },
+        ],
+        negative: ['-----BEGIN PRIVATE KEY BLOCKS-----\nQUJDREVGR0g=', '-----BEGIN PRIVATE KEY BLOCK-----'],
+      },
+    },
+    {
+      id: 'long-token',
+      category: 'secret',
+      entity: 'LONG_TOKEN',
+      severity: 'high',
+      pattern: '\\b(?P<s>tk_[a-z0-9]{8,120})(?:[^a-z0-9_]|$)',
+      flags: 'i',
+      group: 's',
+      maxLength: 125,
+      startsWith: ['tk_'],
+      examples: { positive: [{ text: 'use tk_abcdefgh12 now', match: 'tk_abcdefgh12' }], negative: ['tk_short', 'xtk_abcdefgh12'] },
+    },
+  ],
+};
+
+const BODY = 'QUJDREVGR0hJSktMTU5PUA\n'.repeat(8);
+const ANCHORED_PIECES = [
+  '-----BEGIN PRIVATE KEY BLOCK-----',
+  '-----BEGIN PRIVATE KEY BLOCK-----\nQUJDREVGR0hJSktMTU5PUA==\n-----END KEY-----',
+  `-----BEGIN PRIVATE KEY BLOCK-----\n${BODY}-----END KEY-----`,
+  `-----BEGIN PRIVATE KEY BLOCK-----${BODY}${BODY}`,
+  '-----BEGIN PRIVATE KEY BLOCKS-----\nQUJDREVGR0hJ',
+  '-----BEG',
+  '-----BEGIN PRIVATE KEY BLO',
+  '-----',
+  BODY,
+  'tk_abcdefgh12',
+  `TK_${'abcdefgh1234567890'.repeat(6)}`,
+  `tk_${'abcdefgh1234567890'.repeat(7)}`,
+  'ſk_',
+  'tk_',
+  'xtk_abcdefgh12',
+];
+
+/** Texts of {@link PIECES} and of the anchored rules' values, partial literals and near misses. */
+export const anchoredTextArb = fc
+  .array(fc.tuple(fc.constantFrom(...PIECES, ...ANCHORED_PIECES, ...ANCHORED_PIECES), fc.constantFrom('', ' ', '\n', 'a', '-')), { maxLength: 30 })
+  .map((parts) => parts.map(([p, sep]) => p + sep).join(''));

@@ -2,30 +2,37 @@
  * GCRA in Lua, the same arithmetic as `../gcra.ts`. The key holds the theoretical arrival
  * time. A past arrival time means an idle key, but the key outlives it by one window so
  * that a settle arriving later still lands where charging its real cost up front would have.
+ *
+ * `evaluate` returns allowed, remaining, resetMs, retryAfterMs, then the value to SET and its
+ * PX should every limit admit.
+ *
+ * @example
+ * PRELUDE + GCRA_EVALUATE_LUA + 'return { gcra_evaluate(KEYS[1], 1, 1000, 60000, 60000) }'
  */
-export const GCRA_LUA = `
-local function gcra_evaluate(key, now, cost, interval, tolerance, window)
+export const GCRA_EVALUATE_LUA = `
+local function gcra_evaluate(key, cost, interval, tolerance, window)
   local tat = tonumber(redis.call('GET', key)) or now
   if tat < now then tat = now end
   local nxt = tat + cost * interval
   local allowed = nxt - now <= tolerance + SLACK
-  local after = tat
-  if allowed then after = nxt end
-  local retry = 0
-  if not allowed then retry = math.ceil(nxt - now - tolerance - SLACK) end
-  local commit = function()
-    redis.call('SET', key, num(after), 'PX', math.ceil(after - now + window))
-  end
-  return allowed,
-    math.max(0, math.floor((tolerance - (after - now)) / interval + SLACK)),
-    math.max(0, math.ceil(after - now - SLACK)),
-    retry, commit
+  local after, retry = tat, 0
+  if allowed then after = nxt else retry = ceil(nxt - now - tolerance - SLACK) end
+  return allowed, max(0, floor((tolerance - (after - now)) / interval + SLACK)), max(0, ceil(after - now - SLACK)), retry,
+    after, ceil(after - now + window)
 end
+`;
 
-local function gcra_adjust(key, now, delta, interval, window)
+/**
+ * Changes a held charge by `delta` units.
+ *
+ * @example
+ * PRELUDE + GCRA_ADJUST_LUA + 'gcra_adjust(KEYS[1], -5, 1000, 60000)'
+ */
+export const GCRA_ADJUST_LUA = `
+local function gcra_adjust(key, delta, interval, window)
   local tat = (tonumber(redis.call('GET', key)) or now) + delta * interval
   if tat > now then
-    redis.call('SET', key, num(tat), 'PX', math.ceil(tat - now + window))
+    redis.call('SET', key, tat, 'PX', ceil(tat - now + window))
   else
     redis.call('DEL', key)
   end

@@ -1,13 +1,19 @@
 /**
- * Lua shared by the scripts. `num` formats a number for Redis with all 17 significant digits:
- * Lua's own number-to-string keeps 14, which would round millisecond timestamps.
+ * Lua shared by the scripts: `now` is the caller's clock when given, else Redis's own `TIME`.
+ * Numbers go to `redis.call` as numbers: Redis formats them with all 17 significant digits,
+ * where Lua's own number-to-string keeps 14 and would round millisecond timestamps.
+ *
+ * @example
+ * PRELUDE + GCRA_EVALUATE_LUA + main // every script starts with the prelude
  */
 export const PRELUDE = `
 local SLACK = 1e-6
-local function num(x) return string.format('%.17g', x) end
-local function clock(given)
-  if given ~= '' then return tonumber(given) end
+local floor, ceil, max, min = math.floor, math.ceil, math.max, math.min
+local now
+if ARGV[1] ~= '' then
+  now = tonumber(ARGV[1])
+else
   local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 end
 `;

@@ -2,6 +2,10 @@
  * The token counts of an AI SDK usage: `LanguageModelUsage` from `generateText` / `streamText`
  * (plain numbers), or the provider-level `LanguageModelV3Usage` a middleware sees (objects
  * with a `total`).
+ *
+ * @example
+ * const { usage } = await generateText({ model, prompt });
+ * aiSdkUsageTokens(usage satisfies AiSdkUsage);
  */
 export interface AiSdkUsage {
   inputTokens?: number | { total?: number | undefined } | undefined;

@@ -1,4 +1,9 @@
-/** The token counts of an Anthropic Messages `usage`. */
+/**
+ * The token counts of an Anthropic Messages `usage`.
+ *
+ * @example
+ * anthropicUsageTokens(message.usage satisfies AnthropicUsage);
+ */
 export interface AnthropicUsage {
   input_tokens?: number | null;
   output_tokens?: number | null;

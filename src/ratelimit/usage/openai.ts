@@ -1,11 +1,21 @@
-/** The token counts of an OpenAI Chat Completions `usage` (`CompletionUsage`). */
+/**
+ * The token counts of an OpenAI Chat Completions `usage` (`CompletionUsage`).
+ *
+ * @example
+ * openAIChatUsageTokens(completion.usage satisfies OpenAIChatUsage | undefined);
+ */
 export interface OpenAIChatUsage {
   prompt_tokens?: number | null;
   completion_tokens?: number | null;
   total_tokens?: number | null;
 }
 
-/** The token counts of an OpenAI Responses `usage` (`ResponseUsage`); cached tokens are part of `input_tokens`. */
+/**
+ * The token counts of an OpenAI Responses `usage` (`ResponseUsage`); cached tokens are part of `input_tokens`.
+ *
+ * @example
+ * openAIResponsesUsageTokens(response.usage satisfies OpenAIResponsesUsage | undefined);
+ */
 export interface OpenAIResponsesUsage {
   input_tokens?: number | null;
   output_tokens?: number | null;
