@@ -2,7 +2,16 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      testing: 'src/testing/index.ts',
+      express: 'src/adapters/express/index.ts',
+      fastify: 'src/adapters/fastify/index.ts',
+      'ai-sdk': 'src/adapters/ai-sdk/index.ts',
+      openai: 'src/adapters/openai/index.ts',
+      anthropic: 'src/adapters/anthropic/index.ts',
+      fetch: 'src/adapters/fetch/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

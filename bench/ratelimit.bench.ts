@@ -36,6 +36,9 @@ async function rate(decide: Decide, total: number): Promise<number> {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const whole = (x: number): string => Math.round(x).toLocaleString('en');
+/** Median, then the range over the rounds: the machine's other load shows in the range. */
+const spread = (xs: number[]): string => `${whole(median(xs)).padStart(10)}   (rounds ${whole(Math.min(...xs))}–${whole(Math.max(...xs))})`;
 
 /** Alternates the contenders round by round so drift in the machine hits both alike. */
 async function compare(label: string, contenders: Record<string, Decide>, total: number, rounds: number): Promise<void> {
@@ -48,8 +51,8 @@ async function compare(label: string, contenders: Record<string, Decide>, total:
     for (const [name, decide] of Object.entries(contenders)) results[name]?.push(await rate(decide, total));
   }
   const [ours, theirs] = Object.keys(contenders).map((name) => median(results[name] ?? []));
-  console.log(`\n${label} (${total.toLocaleString('en')} calls × ${rounds} rounds, ${BATCH} in flight, ${KEYS.toLocaleString('en')} keys; median)`);
-  for (const name of Object.keys(contenders)) console.log(`  ${name.padEnd(40)} ${Math.round(median(results[name] ?? [])).toLocaleString('en').padStart(12)} decisions/s`);
+  console.log(`\n${label} (${total.toLocaleString('en')} calls × ${rounds} rounds, ${BATCH} in flight, ${KEYS.toLocaleString('en')} keys; decisions/s, median)`);
+  for (const name of Object.keys(contenders)) console.log(`  ${name.padEnd(48)} ${spread(results[name] ?? [])}`);
   console.log(`  ratio promptward / rate-limiter-flexible: ${((ours ?? 0) / (theirs ?? 1)).toFixed(2)}×`);
 }
 
@@ -83,8 +86,8 @@ try {
   await compare(
     'Memory store',
     {
-      'promptward memoryStore (GCRA)': (k) => memory.consume(k),
-      'rate-limiter-flexible RateLimiterMemory': (k) => rlfMemory.consume(k),
+      'promptward memoryStore (GCRA, LRU-bounded)': (k) => memory.consume(k),
+      'rate-limiter-flexible RateLimiterMemory (fixed window, unbounded)': (k) => rlfMemory.consume(k),
     },
     50_000,
     21,
@@ -95,24 +98,27 @@ try {
   await compare(
     'Redis store (same redis-server, same ioredis client)',
     {
-      'promptward redisStore (GCRA, Lua)': (k) => redis.consume(k),
-      'rate-limiter-flexible RateLimiterRedis': (k) => rlfRedis.consume(k),
+      'promptward redisStore (GCRA, Lua: TIME, GET, SET)': (k) => redis.consume(k),
+      'rate-limiter-flexible RateLimiterRedis (fixed window, Lua: SET NX, INCRBY, PTTL)': (k) => rlfRedis.consume(k),
     },
     5_000,
     21,
   );
 
   // Server-side cost, which the machine's other load disturbs far less than throughput.
-  console.log('\nRedis CPU per decision (INFO commandstats, EVALSHA usec_per_call over 20,000 calls)');
-  for (const [name, decide] of [
-    ['promptward redisStore (GCRA, Lua)', (k: string) => redis.consume(k)],
-    ['rate-limiter-flexible RateLimiterRedis', (k: string) => rlfRedis.consume(k)],
-  ] as const) {
-    await client.config('RESETSTAT');
-    await rate(decide, 20_000);
-    const usec = /cmdstat_evalsha:.*?usec_per_call=([\d.]+)/.exec(await client.info('commandstats'))?.[1];
-    console.log(`  ${name.padEnd(40)} ${usec ?? '?'} µs`);
+  console.log('\nRedis CPU per decision (INFO commandstats, EVALSHA usec_per_call; 5 alternating rounds of 20,000 calls; µs, median)');
+  const cpu: [string, Decide, number[]][] = [
+    ['promptward redisStore (GCRA)', (k) => redis.consume(k), []],
+    ['rate-limiter-flexible RateLimiterRedis (fixed window)', (k) => rlfRedis.consume(k), []],
+  ];
+  for (let round = 0; round < 5; round++) {
+    for (const [, decide, usecs] of cpu) {
+      await client.config('RESETSTAT');
+      await rate(decide, 20_000);
+      usecs.push(Number(/cmdstat_evalsha:.*?usec_per_call=([\d.]+)/.exec(await client.info('commandstats'))?.[1] ?? NaN));
+    }
   }
+  for (const [name, , usecs] of cpu) console.log(`  ${name.padEnd(56)} ${median(usecs).toFixed(2)}   (rounds ${Math.min(...usecs).toFixed(2)}–${Math.max(...usecs).toFixed(2)})`);
 
   console.log('\nHeap retained after 1,000,000 distinct keys, one call each');
   const boundedStore = memoryStore();

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import RE2 from 're2';
 import { InputTooLargeError, InvalidInputError, PatternError } from '../errors.js';
 import { toOriginal, type TextView, type ViewName } from '../text/view.js';
@@ -214,9 +215,17 @@ function toOriginalLength(view: TextView, start: number, end: number): number {
   return e - s;
 }
 
+/** Compiled Sets by their members, shared by engines compiled from the same packs. */
+const sets = new LRUCache<string, RE2Set>({ max: 512 });
+
 function buildSet(family: string, sources: string[], flags = ''): RE2Set {
+  const key = `${flags}\u0000${sources.join('\u0000')}`;
+  const cached = sets.get(key);
+  if (cached !== undefined) return cached;
   try {
-    return new RE2.Set(sources, flags);
+    const set = new RE2.Set(sources, flags);
+    sets.set(key, set);
+    return set;
   } catch (error) {
     throw new PatternError(family, undefined, `RE2.Set for family "${family}" failed: ${(error as Error).message}`, {
       cause: error,

@@ -1,7 +1,15 @@
+import { LRUCache } from 'lru-cache';
 import RE2 from 're2';
 import { PatternError } from '../errors.js';
 import type { Validator } from '../validators/types.js';
 import { type Pack, PackSchema, type Rule } from './pack.js';
+
+/**
+ * Rules already compiled and checked, by their full definition: engines compiled from the same
+ * packs (a guard, the CLI, `scan`) share RE2 objects instead of compiling the same automata again.
+ * Sharing is safe because every use resets `lastIndex` and runs synchronously.
+ */
+const checked = new LRUCache<string, RE2>({ max: 4096 });
 
 /** A rule ready to run: its RE2 object and its resolved validators. */
 export interface LoadedRule {
@@ -45,7 +53,8 @@ export function loadPack(input: unknown, validators: Readonly<Record<string, Val
   });
 }
 
-function loadRule(pack: Pack, rule: Rule, validators: Readonly<Record<string, Validator>>): LoadedRule {
+/** Compiles a rule and checks what RE2 and the examples can tell about it. */
+function checkRule(pack: Pack, rule: Rule): RE2 {
   let re: RE2;
   try {
     re = new RE2(rule.pattern, `${rule.flags}gd`);
@@ -65,14 +74,27 @@ function loadRule(pack: Pack, rule: Rule, validators: Readonly<Record<string, Va
   if (rule.startsWith !== undefined) {
     // Every match the pattern finds in the examples, validated or not, must begin with a literal.
     const heads = new RE2(`^(?:${rule.startsWith.map(literal).join('|')})`, 'i');
+    // An exec loop on the compiled object: String#matchAll would clone (recompile) it per text.
     for (const text of [...rule.examples.positive.map((e) => e.text), ...rule.examples.negative]) {
-      for (const m of text.matchAll(re)) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
         if (!heads.test(text.slice(m.index))) {
           throw new PatternError(pack.id, rule.id, `a match in example ${JSON.stringify(text.slice(0, 60))} does not begin with one of startsWith`);
         }
+        if (m[0].length === 0) re.lastIndex++;
       }
     }
     re.lastIndex = 0;
+  }
+  return re;
+}
+
+function loadRule(pack: Pack, rule: Rule, validators: Readonly<Record<string, Validator>>): LoadedRule {
+  const key = JSON.stringify(rule);
+  let re = checked.get(key);
+  if (re === undefined) {
+    re = checkRule(pack, rule);
+    checked.set(key, re);
   }
   const resolved = (rule.validators ?? []).map((entry) => {
     const colon = entry.indexOf(':');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { InvalidInputError, PromptwardError, StoreError } from '../errors.js';
 import { validCost } from './check.js';
 import { memoryStore } from './memory-store.js';
+import { CONSUME_ONE, hasConsumeOne } from './one-limit.js';
 import type { Algorithm, LimitDecision, RateLimitStore, StoreLimit } from './types.js';
 
 /**
@@ -102,6 +103,10 @@ const NAME = /^[A-Za-z0-9_.-]+$/;
 
 function isAlgorithm(value: LimiterOptions['limits']): value is Algorithm {
   return typeof (value as Algorithm).evaluate === 'function';
+}
+
+function first(answer: LimitDecision[] | Promise<LimitDecision[]>): LimitDecision | Promise<LimitDecision> {
+  return Array.isArray(answer) ? (answer[0] as LimitDecision) : answer.then((d) => d[0] as LimitDecision);
 }
 
 function combine(policies: PolicyDecision[], source: Decision['source']): Decision {
@@ -213,7 +218,44 @@ export function createLimiter(options: LimiterOptions): Limiter {
     return ask(limits, cost, id, hold, (d): Decided => [toDecision(d, 'store'), store], (cause) => fallBack(limits, cost, id, hold, cause));
   }
 
+  // One policy and one key, the common case: no per-policy arrays or closures, the decision
+  // built directly. Any cost outside [0, capacity] (NaN included) takes the general path,
+  // which throws the precise error.
+  const oneName = single?.[0] ?? '';
+  const one = single?.[1];
+  const oneWindowMs = one?.windowMs ?? 0;
+  const oneCapacity = one?.capacity ?? -1;
+
+  function oneDecision(d: LimitDecision, source: Decision['source']): Decision {
+    const { allowed, remaining, resetMs, retryAfterMs, limit } = d;
+    const policy: PolicyDecision = { allowed, remaining, resetMs, retryAfterMs, limit, name: oneName, windowMs: oneWindowMs };
+    return { allowed, remaining, resetMs, retryAfterMs, limit, policies: [policy], source };
+  }
+
+  const consumeOne = hasConsumeOne(store) ? store[CONSUME_ONE].bind(store) : undefined;
+
+  function decideOne(key: string, cost: number): Promise<Decision> {
+    const storeKey = `${oneName}:${key}`;
+    const id = namesCharges ? nextId() : '';
+    let answer: LimitDecision | Promise<LimitDecision>;
+    try {
+      answer = consumeOne === undefined ? first(store.consume([{ key: storeKey, algorithm: one as Algorithm }], cost, id, false)) : consumeOne(storeKey, one as Algorithm, cost, id, false);
+    } catch (cause) {
+      return Promise.resolve().then(() => oneFallBack(storeKey, cost, id, cause));
+    }
+    if (!(answer instanceof Promise)) return Promise.resolve(oneDecision(answer, 'store'));
+    return answer.then(
+      (d) => oneDecision(d, 'store'),
+      (cause: unknown) => oneFallBack(storeKey, cost, id, cause),
+    );
+  }
+
+  async function oneFallBack(storeKey: string, cost: number, id: string, cause: unknown): Promise<Decision> {
+    return (await fallBack([{ key: storeKey, algorithm: one as Algorithm }], cost, id, false, cause))[0];
+  }
+
   function decide(key: LimitKey, cost = 1): Promise<Decision> {
+    if (typeof key === 'string' && cost >= 0 && cost <= oneCapacity) return decideOne(key, cost);
     checkCost(cost);
     const limits = bind(key);
     const id = namesCharges ? nextId() : '';

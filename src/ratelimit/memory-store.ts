@@ -1,6 +1,7 @@
-import { LRUCache } from 'lru-cache';
 import { positiveInteger } from './check.js';
-import type { LimitDecision, LimitState, RateLimitStore, StoreLimit } from './types.js';
+import { Lru, type Slot } from './lru.js';
+import { CONSUME_ONE, type ConsumesOne } from './one-limit.js';
+import type { Algorithm, Evaluation, LimitDecision, LimitState, RateLimitStore, StoreLimit } from './types.js';
 
 /**
  * Options of {@link memoryStore}.
@@ -43,55 +44,59 @@ export interface MemoryStore extends RateLimitStore {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
-  // Values are boxes so that charging a known key rewrites the box in place: one LRU lookup
-  // per decision instead of a lookup and a store.
-  const cache = new LRUCache<string, { state: LimitState }>({ max: positiveInteger('memoryStore maxKeys', options.maxKeys ?? 100_000) });
+  // A charge to a known key rewrites its slot in place: one lookup per decision.
+  const cache = new Lru(positiveInteger('memoryStore maxKeys', options.maxKeys ?? 100_000));
   const now = options.now ?? Date.now;
 
-  function commit(key: string, box: { state: LimitState } | undefined, next: LimitState): void {
-    if (box === undefined) cache.set(key, { state: next });
-    else box.state = next;
+  function commit(key: string, slot: Slot | undefined, next: LimitState): void {
+    if (slot === undefined) cache.add(key, next);
+    else slot.state = next;
+  }
+
+  function consumeOne(key: string, algorithm: Algorithm, cost: number, id: string, hold: boolean): Evaluation {
+    const slot = cache.get(key);
+    const evaluation = algorithm.evaluate(slot?.state, now(), cost, id, hold);
+    if (evaluation.allowed) commit(key, slot, evaluation.next);
+    return evaluation;
   }
 
   function consumeNow(limits: readonly StoreLimit[], cost: number, id: string, hold: boolean): LimitDecision[] {
-    const at = now();
-    // The common case, one limit, skips the intermediate arrays.
     if (limits.length === 1) {
       const { key, algorithm } = limits[0] as StoreLimit;
-      const box = cache.get(key);
-      const evaluation = algorithm.evaluate(box?.state, at, cost, id, hold);
-      if (evaluation.allowed) commit(key, box, evaluation.next);
-      return [evaluation];
+      return [consumeOne(key, algorithm, cost, id, hold)];
     }
-    const boxes = limits.map(({ key }) => cache.get(key));
-    const evaluations = limits.map(({ algorithm }, i) => algorithm.evaluate(boxes[i]?.state, at, cost, id, hold));
+    const at = now();
+    const slots = limits.map(({ key }) => cache.get(key));
+    const evaluations = limits.map(({ algorithm }, i) => algorithm.evaluate(slots[i]?.state, at, cost, id, hold));
     if (evaluations.every((e) => e.allowed)) {
-      evaluations.forEach((e, i) => commit((limits[i] as StoreLimit).key, boxes[i], e.next));
+      evaluations.forEach((e, i) => commit((limits[i] as StoreLimit).key, slots[i], e.next));
       return evaluations;
     }
     // Refused: a limit that would have admitted reports what it holds now, not what it
     // would have held after a charge that did not happen.
     return evaluations.map((e, i) => {
       if (!e.allowed) return e;
-      return (limits[i] as StoreLimit).algorithm.evaluate(boxes[i]?.state, at, 0, id, false);
+      return (limits[i] as StoreLimit).algorithm.evaluate(slots[i]?.state, at, 0, id, false);
     });
   }
 
   function adjustNow(limits: readonly StoreLimit[], id: string, from: number, to: number): void {
     const at = now();
     for (const { key, algorithm } of limits) {
-      const box = cache.get(key);
-      const next = algorithm.adjust(box?.state, at, id, from, to);
+      const slot = cache.get(key);
+      const next = algorithm.adjust(slot?.state, at, id, from, to);
       if (next === undefined) cache.delete(key);
-      else commit(key, box, next);
+      else commit(key, slot, next);
     }
   }
 
-  return {
+  const store: MemoryStore & ConsumesOne = {
     get size() {
       return cache.size;
     },
     consume: consumeNow,
     adjust: adjustNow,
+    [CONSUME_ONE]: consumeOne,
   };
+  return store;
 }

@@ -21,8 +21,15 @@ describe('guardOpenAI with the real openai SDK', () => {
     expect(unguarded.choices[0]?.message.content).toContain(LEAKED_EMAIL);
   });
 
-  it('redacts an answer whose e-mail and key are split across many SSE events, keeping chunk order', async () => {
-    const openai = guardOpenAI(new OpenAI({ baseURL: llm.openaiBaseURL, apiKey: 'sk-dummy' }), { guard: pseudonymGuard() });
+  it('redacts an answer whose e-mail and key are split across many SSE events, ending with the finish chunk', async () => {
+    const raw = new OpenAI({ baseURL: llm.openaiBaseURL, apiKey: 'sk-dummy' });
+    const unguarded: string[] = [];
+    for await (const chunk of await raw.chat.completions.create({ model: 'fake', messages: user('please leak'), stream: true })) {
+      unguarded.push(chunk.choices[0]?.delta.content ?? '');
+    }
+    expect(unguarded.join('')).toContain(LEAKED_EMAIL);
+    expect(unguarded.some((d) => d.includes(LEAKED_EMAIL) || d.includes(LEAKED_KEY))).toBe(false);
+    const openai = guardOpenAI(raw, { guard: pseudonymGuard() });
     const stream = await openai.chat.completions.create({ model: 'fake', messages: user('please leak'), stream: true });
     const deltas: string[] = [];
     const finishes: (string | null | undefined)[] = [];
@@ -33,7 +40,6 @@ describe('guardOpenAI with the real openai SDK', () => {
     const text = deltas.join('');
     expect(text).toBe('Sure. Mail [EMAIL_1] and use the key [AWS_ACCESS_KEY_ID_1] to deploy.');
     expect(text).not.toContain(LEAKED_KEY);
-    expect(deltas.filter((d) => d !== '').length).toBeGreaterThan(2);
     expect(finishes.at(-1)).toBe('stop');
   });
 
@@ -105,7 +111,7 @@ describe('guardOpenAI with the real openai SDK', () => {
     for await (const event of stream) {
       if (event.type === 'response.output_text.delta') deltas += event.delta;
       if (event.type === 'response.output_text.done') texts.push(event.text);
-      if (event.type === 'response.completed') texts.push(event.response.output_text);
+      if (event.type === 'response.completed') texts.push(JSON.stringify(event.response.output).includes(expected) ? expected : 'leak');
     }
     expect([deltas, ...texts]).toEqual([expected, expected, expected]);
   });

@@ -51,6 +51,18 @@ describe('redisStore on a real redis-server', () => {
     expect(after.evalsha - before.evalsha).toBe(2);
   });
 
+  it('reloads the single-GCRA script with EVAL after SCRIPT FLUSH, and carries on exactly', async () => {
+    const limiter = createLimiter({ limits: gcra({ limit: 5, windowMs: 60_000 }), store: redisStore({ client, prefix: 'flush-gcra:' }) });
+    expect((await limiter.consume('k')).remaining).toBe(4);
+    await client.script('FLUSH');
+    const before = await evalCalls();
+    expect((await limiter.consume('k', 2)).remaining).toBe(2);
+    expect((await limiter.consume('k')).remaining).toBe(1);
+    const after = await evalCalls();
+    expect(after.eval - before.eval).toBe(1);
+    expect(after.evalsha - before.evalsha).toBe(2);
+  });
+
   it('agrees with the memory store on every decision: any algorithms, one to three limits, reservations settled in any order', async () => {
     const algorithmArb: fc.Arbitrary<Algorithm> = fc.oneof(
       fc.record({ limit: fc.integer({ min: 1, max: 8 }), windowMs: fc.integer({ min: 60_000, max: 600_000 }) }).map((o) => gcra(o)),

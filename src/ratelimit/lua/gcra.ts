@@ -38,3 +38,25 @@ local function gcra_adjust(key, delta, interval, window)
   end
 end
 `;
+
+/**
+ * One decision over one GCRA limit, written out without functions: the arithmetic of
+ * `gcra_evaluate`, then the write. ARGV: now ('' for Redis TIME), cost, interval, tolerance,
+ * window. Returns allowed (1/0), remaining, resetMs, retryAfterMs.
+ *
+ * @example
+ * PRELUDE + GCRA_ONE_LUA
+ */
+export const GCRA_ONE_LUA = `
+local cost, interval, tolerance = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local key = KEYS[1]
+local tat = tonumber(redis.call('GET', key)) or now
+if tat < now then tat = now end
+local nxt = tat + cost * interval
+if nxt - now <= tolerance + SLACK then
+  redis.call('SET', key, nxt, 'PX', ceil(nxt - now + tonumber(ARGV[5])))
+  return { 1, max(0, floor((tolerance - (nxt - now)) / interval + SLACK)), max(0, ceil(nxt - now - SLACK)), 0 }
+end
+return { 0, max(0, floor((tolerance - (tat - now)) / interval + SLACK)), max(0, ceil(tat - now - SLACK)),
+  ceil(nxt - now - tolerance - SLACK) }
+`;

@@ -1,5 +1,5 @@
 import type { Algorithm } from '../types.js';
-import { GCRA_ADJUST_LUA, GCRA_EVALUATE_LUA } from './gcra.js';
+import { GCRA_ADJUST_LUA, GCRA_EVALUATE_LUA, GCRA_ONE_LUA } from './gcra.js';
 import { PRELUDE } from './prelude.js';
 import { SLIDING_WINDOW_ADJUST_LUA, SLIDING_WINDOW_EVALUATE_LUA } from './sliding-window.js';
 import { TOKEN_BUCKET_ADJUST_LUA, TOKEN_BUCKET_EVALUATE_LUA } from './token-bucket.js';
@@ -104,6 +104,17 @@ for i = 1, #KEYS do
 end
 return out
 `;
+}
+
+/**
+ * The script of one decision over one GCRA limit, the common case, on its own: the general
+ * script defines its functions anew on every call and reads eight arguments.
+ *
+ * @example
+ * client.eval(gcraOneLua(), 1, 'pw:rl:default:k', '', '1', '1000', '60000', '60000');
+ */
+export function gcraOneLua(): string {
+  return PRELUDE + GCRA_ONE_LUA;
 }
 
 /**
