@@ -50,7 +50,10 @@ export const RuleSchema = z
         required: z.boolean().default(false),
       })
       .optional(),
-    /** Longest text a match can span, in UTF-16 units; bounds what a stream holds back. */
+    /**
+     * Longest text a match can span, in UTF-16 units of the original text; bounds what a stream
+     * holds back. The engine enforces it: a longer match is not reported.
+     */
     maxLength: z.number().int().positive().optional(),
     /**
      * Printable ASCII literals every match begins with (case-insensitive), e.g. `-----BEGIN`.

@@ -178,3 +178,11 @@ describe('engine properties', () => {
     );
   });
 });
+
+describe('maxLength', () => {
+  it('a match longer than its rule declares is not reported: the bound streams rely on holds', () => {
+    const engine = compile([pack([rule({ pattern: 'K[a-z]{3,}', maxLength: 6 })])]);
+    expect(engine.scan('Kabcde').findings).toHaveLength(1);
+    expect(engine.scan('Kabcdefgh').findings).toHaveLength(0);
+  });
+});
