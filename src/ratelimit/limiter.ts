@@ -243,8 +243,9 @@ export function createLimiter(options: LimiterOptions): Limiter {
     } catch (cause) {
       return Promise.resolve().then(() => oneFallBack(storeKey, cost, id, cause));
     }
-    if (!(answer instanceof Promise)) return Promise.resolve(oneDecision(answer, 'store'));
-    return answer.then(
+    // A store's own promise type may not be a native Promise: any thenable is awaited.
+    if (typeof (answer as Partial<PromiseLike<LimitDecision>>).then !== 'function') return Promise.resolve(oneDecision(answer as LimitDecision, 'store'));
+    return Promise.resolve(answer).then(
       (d) => oneDecision(d, 'store'),
       (cause: unknown) => oneFallBack(storeKey, cost, id, cause),
     );
