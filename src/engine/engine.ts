@@ -131,18 +131,25 @@ export class Engine {
    * that fail a checksum) cannot hide a real match behind the cap, nor make a scan crawl.
    */
   private exec(rule: LoadedRule, view: TextView, buf: Buffer, toUtf16: Int32Array | null, cap: number): Finding[] {
-    const { re, rule: r } = rule;
+    const { find, capture, rule: r } = rule;
     const out: Finding[] = [];
-    re.lastIndex = 0;
+    find.lastIndex = 0;
     for (let tried = 0; out.length < cap && tried < cap * CANDIDATE_FACTOR; tried++) {
-      const m = re.exec(buf) as (RegExpExecArray & { indices: RegExpIndicesArray }) | null;
+      const m = find.exec(buf);
       if (m === null) break;
-      const whole = m.indices[0]!;
-      if (whole[1] === whole[0]) {
-        re.lastIndex = whole[1] + 1;
+      const matchStart = m.index;
+      const matchEnd = matchStart + (m[0] as unknown as Buffer).length;
+      if (matchEnd === matchStart) {
+        find.lastIndex = matchEnd + 1;
         continue;
       }
-      const span = r.group === undefined ? whole : typeof r.group === 'number' ? m.indices[r.group] : m.indices.groups?.[r.group];
+      let span: readonly [number, number] | undefined = [matchStart, matchEnd];
+      if (capture !== null) {
+        // The capturing pattern, anchored where the finder matched, finds the same match.
+        capture.lastIndex = matchStart;
+        const c = capture.exec(buf) as (RegExpExecArray & { indices: RegExpIndicesArray }) | null;
+        span = c === null ? undefined : typeof r.group === 'number' ? c.indices[r.group] : c.indices.groups?.[r.group!];
+      }
       if (span === undefined) continue;
       const vs = toUtf16 === null ? span[0] : toUtf16[span[0]]!;
       const ve = toUtf16 === null ? span[1] : toUtf16[span[1]]!;
@@ -185,8 +192,11 @@ export class Engine {
     const families = new Map<string, LoadedRule[]>();
     const keywords = new Map<string, LoadedRule[]>();
     for (const r of rules) {
-      if (r.rule.keywords !== undefined) {
-        for (const k of r.rule.keywords) {
+      // A rule that needs a context word can only report when one occurs somewhere in the text,
+      // so its words gate it like keywords: a text without them never pays for its matches.
+      const gate = r.rule.keywords ?? (r.rule.context?.required === true ? r.rule.context.words : undefined);
+      if (gate !== undefined) {
+        for (const k of gate) {
           const lower = k.toLowerCase();
           const list = keywords.get(lower) ?? [];
           list.push(r);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/engine.js';
+import { nonCapturing } from '../../src/engine/load.js';
 import type { PackInput, RuleInput } from '../../src/engine/pack.js';
 import { isPromptwardError, PatternError } from '../../src/errors.js';
 
@@ -184,5 +185,21 @@ describe('maxLength', () => {
     const engine = compile([pack([rule({ pattern: 'K[a-z]{3,}', maxLength: 6 })])]);
     expect(engine.scan('Kabcde').findings).toHaveLength(1);
     expect(engine.scan('Kabcdefgh').findings).toHaveLength(0);
+  });
+});
+
+describe('nonCapturing', () => {
+  it('makes numbered and named groups non-capturing, leaving escapes, classes and flag groups alone', () => {
+    expect(nonCapturing('(a)(?P<v>b)(?<w>c)(?:d)(?i:e)\\(f\\)[(]x[^)(]y[]()]z(?=')).toBe('(?:a)(?:b)(?:c)(?:d)(?i:e)\\(f\\)[(]x[^)(]y[]()]z(?=');
+  });
+  it('finds the same matches as the capturing pattern', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '(', ')', ' ', '1'), maxLength: 40 }), (text) => {
+        const pattern = '(a+)(?P<n>b|\\()[0-9]?';
+        const a = [...text.matchAll(new RE2(pattern, 'g') as unknown as RegExp)].map((m) => `${m.index}:${m[0]}`);
+        const b = [...text.matchAll(new RE2(nonCapturing(pattern), 'g') as unknown as RegExp)].map((m) => `${m.index}:${m[0]}`);
+        expect(b).toEqual(a);
+      }),
+    );
   });
 });
