@@ -14,7 +14,7 @@ const SPACED = /(?<![\p{L}\p{N}@$])[\p{L}013457@$](?:[ .\-_*|/+~·•][\p{L}0134
 const LETTERS_2 = /\p{L}.*\p{L}/u;
 const LETTER = /^\p{L}$/u;
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
-const ANY_LEET = /[013457@$]/;
+const LEET_G = /[013457@$]/g;
 
 /** Classes of ASCII characters: 0 not in a word, 1 in a word, 2 a letter, 3 a leet character. */
 const ASCII_CLASS = new Uint8Array(128);
@@ -45,30 +45,31 @@ function isPair(text: string, i: number): boolean {
  * A hand-written loop: a regex with a callback per word cost more than the whole engine scan.
  */
 function foldLeet(text: string): string {
-  if (!ANY_LEET.test(text)) return text;
   const out: string[] = [];
   let last = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    if (wordClass(text, i) === 0) {
-      i += isPair(text, i) ? 2 : 1;
-      continue;
+  // Jump from one leet character to the next; each word is examined once, only if it has one.
+  LEET_G.lastIndex = 0;
+  for (let m = LEET_G.exec(text); m !== null; m = LEET_G.exec(text)) {
+    let start = m.index;
+    while (start > last) {
+      const width = start >= 2 && isPair(text, start - 2) ? 2 : 1;
+      if (wordClass(text, start - width) === 0) break;
+      start -= width;
     }
-    const start = i;
+    let end = m.index;
     let letter = false;
-    let leet = false;
-    while (i < n) {
-      const k = wordClass(text, i);
+    for (let i = start; i < end; i += isPair(text, i) ? 2 : 1) if (wordClass(text, i) === 2) letter = true;
+    while (end < text.length) {
+      const k = wordClass(text, end);
       if (k === 0) break;
       if (k === 2) letter = true;
-      else if (k === 3) leet = true;
-      i += isPair(text, i) ? 2 : 1;
+      end += isPair(text, end) ? 2 : 1;
     }
-    if (letter && leet) {
-      out.push(text.slice(last, start), text.slice(start, i).replace(/[013457@$]/g, (c) => LEET[c]!));
-      last = i;
+    if (letter) {
+      out.push(text.slice(last, start), text.slice(start, end).replace(/[013457@$]/g, (c) => LEET[c]!));
+      last = end;
     }
+    LEET_G.lastIndex = end;
   }
   if (last === 0) return text;
   out.push(text.slice(last));
