@@ -2,18 +2,8 @@
  * Deterministic benchmark texts. Pools of different texts per size, so that no scan sees
  * the same text twice in a row (scanning one text over and over flatters any engine).
  */
+import { seeded } from '../../src/testing/random.js';
 
-/** A small seeded PRNG (mulberry32), so every run scans the same texts. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the of and to in is for that with as on by this be are from at or an it not which have has was ' +
@@ -91,6 +81,6 @@ export function pem(size: number, rand: () => number): string {
 
 /** `count` different texts of `size` characters from `make`. */
 export function pool(make: (size: number, rand: () => number) => string, size: number, count: number, seed: number): string[] {
-  const rand = prng(seed);
+  const rand = seeded(seed); // every run scans the same texts
   return Array.from({ length: count }, () => make(size, rand));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PromptwardError } from '../errors.js';
+import { ValidationLimitsSchema } from '../validate/limits.js';
 
 /** What the guard does with a finding. */
 export const ACTIONS = ['block', 'redact', 'flag', 'allow'] as const;
@@ -31,9 +32,6 @@ const OperatorSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('remove') }),
 ]);
 export type OperatorConfig = z.infer<typeof OperatorSchema>;
-
-/** A size limit: a number, or `null` for none (JSON has no Infinity). */
-const Size = z.number().int().min(0).nullable();
 
 /**
  * The guard's configuration: plain data, so a JSON file works as well as an object literal.
@@ -90,17 +88,8 @@ export const GuardConfigSchema = z.strictObject({
       values: z.record(z.string(), z.array(z.string())).default({}),
     })
     .prefault({}),
-  /** Request validation limits; `null` turns a size limit off. */
-  limits: z
-    .strictObject({
-      maxMessages: Size.optional(),
-      maxMessageChars: Size.optional(),
-      maxTotalChars: Size.optional(),
-      maxEstimatedTokens: Size.optional(),
-      controlCharacters: z.enum(['reject', 'allow']).optional(),
-      loneSurrogates: z.enum(['reject', 'allow']).optional(),
-    })
-    .prefault({}),
+  /** Request validation limits (see `ValidationLimits`); `null` turns a size limit off. */
+  limits: ValidationLimitsSchema.prefault({}),
   /** Roles whose text is trusted (not injection-scanned unless `injection.scanTrusted`). */
   trustedRoles: z.array(z.enum(['system', 'developer', 'user', 'assistant', 'tool'])).default(['system', 'developer']),
   canary: z

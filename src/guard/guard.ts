@@ -204,7 +204,7 @@ export function createGuard(configInput: GuardConfigInput | unknown = {}, option
       const scope = o.scope ?? randomUUID();
       const validated = validateRequest(request, {
         format: o.format ?? 'auto',
-        limits: mapValues(config.limits, (v) => (v === null ? Number.POSITIVE_INFINITY : v)),
+        limits: config.limits,
         trustedRoles: config.trustedRoles,
       });
       const findings: GuardFinding[] = [];

@@ -34,7 +34,7 @@ const ToolResult = z.object({
 });
 
 /** Block types whose text promptward does not read: server tool traffic, redacted thinking, uploads. */
-const OPAQUE_BLOCKS = [
+export const OPAQUE_BLOCKS = [
   'redacted_thinking',
   'server_tool_use',
   'web_search_tool_result',

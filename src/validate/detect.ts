@@ -1,4 +1,5 @@
 import { InvalidInputError, type PromptwardIssue } from '../errors.js';
+import { OPAQUE_BLOCKS } from './anthropic.js';
 import type { RequestFormat } from './format.js';
 import { isPlainObject } from './json-strings.js';
 import type { RequestPath } from './segment.js';
@@ -7,22 +8,7 @@ type MessagesFormat = 'openai-chat' | 'anthropic' | 'ai-sdk';
 
 const NAMES: Record<MessagesFormat, string> = { 'openai-chat': 'OpenAI Chat', anthropic: 'Anthropic', 'ai-sdk': 'AI SDK' };
 
-const ANTHROPIC_BLOCKS = new Set([
-  'tool_use',
-  'tool_result',
-  'document',
-  'search_result',
-  'thinking',
-  'redacted_thinking',
-  'server_tool_use',
-  'web_search_tool_result',
-  'web_fetch_tool_result',
-  'code_execution_tool_result',
-  'bash_code_execution_tool_result',
-  'text_editor_code_execution_tool_result',
-  'tool_search_tool_result',
-  'container_upload',
-]);
+const ANTHROPIC_BLOCKS = new Set<string>(['tool_use', 'tool_result', 'document', 'search_result', 'thinking', ...OPAQUE_BLOCKS]);
 const OPENAI_PARTS = new Set(['image_url', 'input_audio', 'refusal']);
 const AI_SDK_PARTS = new Set(['tool-call', 'tool-result', 'reasoning', 'tool-approval-request', 'tool-approval-response']);
 

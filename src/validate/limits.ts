@@ -7,25 +7,29 @@ import { estimateTokens } from './tokens.js';
 
 /**
  * Limits a request must stay within. Sizes count UTF-16 code units of the texts a model
- * reads (the segments), not bytes of the JSON body; `Infinity` turns a size limit off.
+ * reads (the segments), not bytes of the JSON body; `Infinity` or `null` (for JSON configs)
+ * turns a size limit off.
  */
 export interface ValidationLimits {
   /** Most entries in the message list (`messages`, `input` items, AI SDK messages). Default 1,000. */
-  maxMessages?: number;
+  maxMessages?: number | null | undefined;
   /** Most characters of text in one message, all its parts together; a top-level `system` or `instructions` counts as one message. Default 200,000. */
-  maxMessageChars?: number;
+  maxMessageChars?: number | null | undefined;
   /** Most characters of text in the whole request. Default 1,000,000. */
-  maxTotalChars?: number;
+  maxTotalChars?: number | null | undefined;
   /** Most tokens in the whole request, by {@link estimateTokens}. Default 300,000. */
-  maxEstimatedTokens?: number;
+  maxEstimatedTokens?: number | null | undefined;
   /** C0 control characters other than tab, LF and CR (NUL included): `'reject'` (default) or `'allow'`. */
-  controlCharacters?: 'reject' | 'allow';
+  controlCharacters?: 'reject' | 'allow' | undefined;
   /** Unpaired UTF-16 surrogates: `'reject'` (default) or `'allow'`. */
-  loneSurrogates?: 'reject' | 'allow';
+  loneSurrogates?: 'reject' | 'allow' | undefined;
 }
 
+/** Limits with every field filled in and no `null`. */
+export type ResolvedLimits = { [K in keyof ValidationLimits]-?: Exclude<ValidationLimits[K], null | undefined> };
+
 /** The limits used where none are given. */
-export const DEFAULT_LIMITS: Readonly<Required<ValidationLimits>> = Object.freeze({
+export const DEFAULT_LIMITS: Readonly<ResolvedLimits> = Object.freeze({
   maxMessages: 1_000,
   maxMessageChars: 200_000,
   maxTotalChars: 1_000_000,
@@ -34,9 +38,15 @@ export const DEFAULT_LIMITS: Readonly<Required<ValidationLimits>> = Object.freez
   loneSurrogates: 'reject',
 });
 
-// zod's number() refuses Infinity, which is how a size limit is turned off.
-const Size = z.custom<number>((value) => typeof value === 'number' && value >= 0, 'expected a number ≥ 0 (Infinity for no limit)');
-const LimitsSchema = z.strictObject({
+// zod's number() refuses Infinity, which is how a size limit is turned off; JSON has no
+// Infinity, so null means the same.
+const Size = z.union([
+  z.custom<number>((value) => typeof value === 'number' && value >= 0, 'expected a number ≥ 0 (Infinity or null for no limit)'),
+  z.null().transform(() => Number.POSITIVE_INFINITY),
+]);
+
+/** The schema of {@link ValidationLimits}; the guard's config embeds it. */
+export const ValidationLimitsSchema = z.strictObject({
   maxMessages: Size.optional(),
   maxMessageChars: Size.optional(),
   maxTotalChars: Size.optional(),
@@ -46,8 +56,8 @@ const LimitsSchema = z.strictObject({
 });
 
 /** Fills in defaults; a malformed limits object is the caller's bug, reported as `PW_CONFIG`. */
-export function resolveLimits(limits: ValidationLimits | undefined): Required<ValidationLimits> {
-  const parsed = LimitsSchema.safeParse(limits ?? {});
+export function resolveLimits(limits: ValidationLimits | undefined): ResolvedLimits {
+  const parsed = ValidationLimitsSchema.safeParse(limits ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: ['limits', ...issue.path.map(String)], message: issue.message }));
     throw new PromptwardError('PW_CONFIG', `invalid validation limits: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues });
@@ -63,7 +73,7 @@ export interface LimitIssues {
 }
 
 /** Checks the collected segments of one request against the limits. */
-export function checkLimits(collected: SegmentCollector, limits: Required<ValidationLimits>): LimitIssues {
+export function checkLimits(collected: SegmentCollector, limits: ResolvedLimits): LimitIssues {
   const invalid: PromptwardIssue[] = [];
   const tooLarge: PromptwardIssue[] = [];
   const { segments, messageList, messageCount } = collected;

@@ -44,7 +44,7 @@ function setup(algorithms: Algorithm | Record<string, Algorithm>) {
   return { clock, a: createLimiter({ limits: algorithms, store: memoryStore({ now, maxKeys: 8 }) }), b: createLimiter({ limits: algorithms, store: memoryStore({ now, maxKeys: 8 }) }) };
 }
 
-const fit = (cost: number, algorithm: Algorithm) => cost % (algorithm.capacity + 1);
+const fitCost = (cost: number, algorithm: Algorithm) => cost % (algorithm.capacity + 1);
 
 describe('rate-limit properties (memory store, injected clock)', () => {
   it('never admits more than the limit allows in any window, and remaining is never negative', async () => {
@@ -54,7 +54,7 @@ describe('rate-limit properties (memory store, injected clock)', () => {
         const admitted: { at: number; cost: number }[] = [];
         for (const { dt, cost: raw } of steps) {
           clock.t += dt;
-          const cost = fit(raw, spec.algorithm);
+          const cost = fitCost(raw, spec.algorithm);
           const d = await a.consume('k', cost);
           const sane = d.remaining >= 0 && Number.isInteger(d.remaining) && Number.isInteger(d.resetMs) && d.resetMs >= 0;
           if (!sane || (d.allowed ? d.retryAfterMs !== 0 : !(d.retryAfterMs > 0))) expect.fail(`bad decision ${JSON.stringify(d)}`);
@@ -81,9 +81,9 @@ describe('rate-limit properties (memory store, injected clock)', () => {
         const { clock, a } = setup(spec.algorithm);
         for (const { dt, cost } of steps) {
           clock.t += dt;
-          await a.consume('k', fit(cost, spec.algorithm));
+          await a.consume('k', fitCost(cost, spec.algorithm));
         }
-        const cost = fit(raw, spec.algorithm);
+        const cost = fitCost(raw, spec.algorithm);
         const refused = await a.consume('k', cost);
         if (refused.allowed) return;
         clock.t += refused.retryAfterMs - 1;
@@ -108,16 +108,16 @@ describe('rate-limit properties (memory store, injected clock)', () => {
           const { clock, a, b } = setup(spec.algorithm);
           for (const { dt, cost } of before) {
             clock.t += dt;
-            expect(await a.consume('k', fit(cost, spec.algorithm))).toEqual(await b.consume('k', fit(cost, spec.algorithm)));
+            expect(await a.consume('k', fitCost(cost, spec.algorithm))).toEqual(await b.consume('k', fitCost(cost, spec.algorithm)));
           }
-          const held = await a.reserve('k', fit(rawEstimate, spec.algorithm));
-          const direct = await b.consume('k', fit(rawActual, spec.algorithm));
+          const held = await a.reserve('k', fitCost(rawEstimate, spec.algorithm));
+          const direct = await b.consume('k', fitCost(rawActual, spec.algorithm));
           fc.pre(held.allowed && direct.allowed);
           clock.t += gap;
-          await held.settle(fit(rawActual, spec.algorithm));
+          await held.settle(fitCost(rawActual, spec.algorithm));
           for (const { dt, cost } of after) {
             clock.t += dt;
-            expect(await a.consume('k', fit(cost, spec.algorithm))).toEqual(await b.consume('k', fit(cost, spec.algorithm)));
+            expect(await a.consume('k', fitCost(cost, spec.algorithm))).toEqual(await b.consume('k', fitCost(cost, spec.algorithm)));
           }
         },
       ),

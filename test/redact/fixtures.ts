@@ -221,3 +221,17 @@ const ANCHORED_PIECES = [
 export const anchoredTextArb = fc
   .array(fc.tuple(fc.constantFrom(...PIECES, ...ANCHORED_PIECES, ...ANCHORED_PIECES), fc.constantFrom('', ' ', '\n', 'a', '-')), { maxLength: 30 })
   .map((parts) => parts.map(([p, sep]) => p + sep).join(''));
+
+/** Every index at which `value` occurs in `text`. */
+export function occurrences(text: string, value: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) out.push(at);
+  return out;
+}
+
+/** The pieces an async iterable yields, in order. */
+export async function collect(source: AsyncIterable<string>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const piece of source) out.push(piece);
+  return out;
+}

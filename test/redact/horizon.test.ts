@@ -4,24 +4,12 @@ import { BUILTIN_PACKS } from '../../src/builtins.js';
 import { compile } from '../../src/engine/engine.js';
 import { PackSchema } from '../../src/engine/pack.js';
 import { createRedactor, placeholder, pseudonym, redactStream } from '../../src/redact/index.js';
-import { ANCHORED_PACK, anchoredTextArb, PACK, through, withCuts } from './fixtures.js';
+import { ANCHORED_PACK, anchoredTextArb, PACK, through, withCuts, collect, occurrences } from './fixtures.js';
 import { maxMatchLength } from './max-length.js';
 
 const engine = compile([PACK, ANCHORED_PACK]);
 // Only long rules with startsWith: nothing else holds back, so the literals alone decide.
 const anchoredOnly = compile([ANCHORED_PACK]);
-
-function occurrences(text: string, value: string): number[] {
-  const out: number[] = [];
-  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) out.push(at);
-  return out;
-}
-
-async function collect(source: AsyncIterable<string>): Promise<string[]> {
-  const out: string[] = [];
-  for await (const piece of source) out.push(piece);
-  return out;
-}
 
 describe('hold-back of rules with startsWith', () => {
   it('for any text and any split, the stream output equals the whole-text redaction', async () => {

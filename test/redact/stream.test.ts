@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/engine.js';
 import { isPromptwardError } from '../../src/errors.js';
 import { createRedactor, hash, mask, placeholder, pseudonym, redactStream } from '../../src/redact/index.js';
-import { BLOCK_PACK, PACK, textArb, through, withCuts } from './fixtures.js';
+import { BLOCK_PACK, PACK, textArb, through, withCuts, collect, occurrences } from './fixtures.js';
 
 const engine = compile([PACK, BLOCK_PACK]);
 const KEY = 'stream-test-key';
@@ -13,18 +13,6 @@ const mixed = () =>
     key: KEY,
     operators: { byEntity: { EMAIL: pseudonym(), PIN: hash() }, byCategory: { secret: mask({ prefix: 3, suffix: 4 }) }, default: placeholder() },
   });
-
-function occurrences(text: string, value: string): number[] {
-  const out: number[] = [];
-  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) out.push(at);
-  return out;
-}
-
-async function collect(source: AsyncIterable<string>): Promise<string[]> {
-  const out: string[] = [];
-  for await (const piece of source) out.push(piece);
-  return out;
-}
 
 describe('stream', () => {
   it('for any text and any split into chunks, the stream output equals the whole-text redaction', async () => {

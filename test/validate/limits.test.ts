@@ -118,3 +118,11 @@ describe('estimateTokens', () => {
     expect(estimateTokens('abcd你好')).toBe(3);
   });
 });
+
+describe('limits from JSON', () => {
+  it('null turns a size limit off, as Infinity does', () => {
+    const body = { model: 'm', messages: Array.from({ length: 3 }, () => ({ role: 'user', content: 'x' })) };
+    expect(() => validateRequest(body, { limits: { maxMessages: 2 } })).toThrow();
+    expect(validateRequest(body, { limits: { maxMessages: null } }).segments).toHaveLength(3);
+  });
+});
