@@ -9,7 +9,13 @@ export interface EncodedSegment {
 
 const BASE64 = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const HEX = /(?:(?:\\x|0x)?[0-9A-Fa-f]{2}[ ,:]?){12,}/g;
-const URL_ENCODED = /[A-Za-z0-9._~+-]*(?:%[0-9A-Fa-f]{2}[A-Za-z0-9._~+-]*){4,}/g;
+/**
+ * Maximal runs of URL-safe characters and percent escapes; runs with fewer than four escapes
+ * are dropped after matching. One greedy alternation per character keeps this linear (a
+ * leading `[…]*` before a counted group backtracks quadratically on long plain runs).
+ */
+const URL_RUN = /(?:[A-Za-z0-9._~+-]|%[0-9A-Fa-f]{2})+/g;
+const URL_ESCAPE = /%[0-9A-Fa-f]{2}/g;
 /**
  * ROT13 of words an attack almost always contains (ignore, disregard, previous, instructions,
  * system prompt, jailbreak, forget, pretend, reveal). Decoding ROT13 blindly would mean
@@ -46,8 +52,9 @@ export function findEncoded(text: string, budget: number): EncodedSegment[] {
     add('hex', m.index, m.index + m[0].length, decodeHex(m[0]));
   }
   if (text.includes('%')) {
-    for (const m of text.matchAll(URL_ENCODED)) {
+    for (const m of text.matchAll(URL_RUN)) {
       if (left <= 0) break;
+      if ((m[0].match(URL_ESCAPE)?.length ?? 0) < 4) continue;
       add('url', m.index, m.index + m[0].length, decodeUrl(m[0]));
     }
   }

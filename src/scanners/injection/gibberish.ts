@@ -4,11 +4,26 @@ import { truncate } from './evidence.js';
 /** Whitespace-separated tokens. */
 const TOKEN = /\S+/g;
 /** Wrapping punctuation a normal word can carry at its edges. */
-const EDGES = /^[("'“‘[*_]+|[)"'”’\].,;:!?*_]+$/g;
+const OPENERS = new Set('("\'“‘[*_');
+const CLOSERS = new Set(')"\'”’].,;:!?*_');
+
+/**
+ * `token` without its leading openers and trailing closers. A loop, not a regex: an anchored
+ * `[…]+$` alternative retried at every position is quadratic on a long run of punctuation.
+ */
+function stripEdges(token: string): string {
+  let start = 0;
+  while (start < token.length && OPENERS.has(token[start]!)) start++;
+  let end = token.length;
+  while (end > start && CLOSERS.has(token[end - 1]!)) end--;
+  return token.slice(start, end);
+}
 /** Characters that prose does not put inside a word. */
 const ODD = /[[\]{}()<>|\\^~`$=*#@%&;"!?+]/;
 /** Tokens glued together: `soldiersHere`, `XVIIIblogs`. */
-const GLUED = /[a-z][A-Z][a-z]|[A-Z]{3,}[a-z]{2,}/;
+// `[A-Z]{3}[a-z]{2}` finds exactly the tokens `[A-Z]{3,}[a-z]{2,}` would, without retrying a long
+// capital run from every position (quadratic).
+const GLUED = /[a-z][A-Z][a-z]|[A-Z]{3}[a-z]{2}/;
 /** A function call or attribute path, which reads as code rather than noise: `model.float()`. */
 const CALL = /^[\w.]+\([\w.,'" ]*\)[.,;:]?$/;
 /** Lines that look like source code, where odd tokens are normal. */
@@ -106,7 +121,7 @@ function scanLine(text: string, prose: string, from: number, to: number): Findin
 }
 
 function isOdd(token: string): boolean {
-  const core = token.replace(EDGES, '');
+  const core = stripEdges(token);
   if (core.length === 0) return token.length >= 2 && !/^(?:[.…!?]+|-+|—|–|&)$/.test(token);
   if (CALL.test(core) || PLAIN.test(core) || CJK.test(core)) return false;
   return ODD.test(core) || GLUED.test(core);

@@ -1,0 +1,36 @@
+/**
+ * Inputs built to make the JS parts of a scan slow (the heuristics' own regexes and loops run
+ * on untrusted text next to RE2): each at 100 KB and 1 MB through `detectInjection`, whose
+ * time must grow linearly. `node --import tsx bench/adversarial.bench.ts`.
+ */
+import { performance } from 'node:perf_hooks';
+import { detectInjection } from '../src/scanners/injection/index.js';
+
+const cases: Record<string, (n: number) => string> = {
+  'letters then one %XX escape': (n) => `${'a'.repeat(n - 3)}%41`,
+  'closing punctuation run': (n) => `${')'.repeat(n - 1)}a`,
+  'capital-letter run': (n) => 'A'.repeat(n),
+  'hex-like pairs': (n) => 'ab'.repeat(n / 2),
+  'base64-like runs of 15': (n) => `${'A'.repeat(15)}!`.repeat(n / 16),
+  'unclosed code fences': (n) => '```'.repeat(n / 3),
+  'unclosed tags': (n) => `<a${'b'.repeat(n - 2)}`,
+  'semicolons and spaces': (n) => `;${' '.repeat(5)}`.repeat(n / 6),
+  'mixed-script word': (n) => 'аa'.repeat(n / 2),
+  'spaced single letters': (n) => 'a '.repeat(n / 2),
+  'zero-width between letters': (n) => 'a\u200b'.repeat(n / 2),
+  'leet digits glued to letters': (n) => 'a1'.repeat(n / 2),
+};
+
+const time = (text: string): number => {
+  const t0 = performance.now();
+  detectInjection(text, { maxChars: Number.MAX_SAFE_INTEGER });
+  return performance.now() - t0;
+};
+
+console.log('| input | 100 KB ms | 1 MB ms | ratio (10 is linear) |\n|---|---|---|---|');
+for (const [name, make] of Object.entries(cases)) {
+  time(make(1000));
+  const small = time(make(100_000));
+  const large = time(make(1_000_000));
+  console.log(`| ${name} | ${small.toFixed(1)} | ${large.toFixed(1)} | ${(large / small).toFixed(1)} |`);
+}
