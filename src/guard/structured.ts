@@ -9,7 +9,24 @@ export class OutputSchemaError extends PromptwardError {
   }
 }
 
-const FENCE = /```[ \t]*(?:json[c5]?|javascript|js)?[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*```/i;
+/** The language tags a JSON fence may carry. */
+const FENCE_TAG = /^[ \t]*(?:json[c5]?|javascript|js)?[ \t]*$/i;
+
+/**
+ * The body of the first fenced block (```json … ```) whose tag line names JSON or nothing.
+ * Found with indexOf: a lazy `[\s\S]*?` regex rescans to the end from every unclosed fence.
+ */
+function fencedBody(answer: string): string | null {
+  for (let open = answer.indexOf('```'); open !== -1; open = answer.indexOf('```', open + 3)) {
+    const lineEnd = answer.indexOf('\n', open + 3);
+    if (lineEnd === -1) return null;
+    if (!FENCE_TAG.test(answer.slice(open + 3, lineEnd).replace(/\r$/, ''))) continue;
+    const close = answer.indexOf('```', lineEnd + 1);
+    if (close === -1) return null;
+    return answer.slice(lineEnd + 1, close).replace(/\r?\n[ \t]*$/, '');
+  }
+  return null;
+}
 
 /**
  * The JSON text inside a model's answer: the whole answer when it parses, else the first
@@ -17,8 +34,8 @@ const FENCE = /```[ \t]*(?:json[c5]?|javascript|js)?[ \t]*\r?\n([\s\S]*?)\r?\n[ 
  */
 export function extractJson(answer: string): unknown {
   const candidates = [answer.trim()];
-  const fenced = FENCE.exec(answer);
-  if (fenced !== null) candidates.push(fenced[1]!.trim());
+  const fenced = fencedBody(answer);
+  if (fenced !== null) candidates.push(fenced.trim());
   const open = answer.search(/[{[]/);
   const close = Math.max(answer.lastIndexOf('}'), answer.lastIndexOf(']'));
   if (open >= 0 && close > open) candidates.push(answer.slice(open, close + 1));

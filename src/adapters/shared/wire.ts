@@ -8,7 +8,9 @@ export type WireFormat = 'openai-chat' | 'openai-responses' | 'anthropic';
  * undefined for any other path (embeddings, files, token counts), which passes unguarded.
  */
 export function wireFormatOf(pathname: string): WireFormat | undefined {
-  const path = pathname.replace(/\/+$/, '');
+  let end = pathname.length;
+  while (end > 0 && pathname[end - 1] === '/') end--; // a loop: /\/+$/ is quadratic on many slashes
+  const path = pathname.slice(0, end);
   if (path.endsWith('/chat/completions')) return 'openai-chat';
   if (path.endsWith('/responses')) return 'openai-responses';
   if (path.endsWith('/messages')) return 'anthropic';
