@@ -12,8 +12,12 @@ const INVISIBLE =
 /** Unicode tag characters U+E0000–U+E007F (surrogates DB40 DC00–DC7F). */
 const TAG = /\uDB40[\uDC00-\uDC7F]/;
 
-/** Anything that can make the clean view differ from the text. */
-const MAY_CHANGE = new RegExp(`${INVISIBLE.source}|${TAG.source}|[^\\x00-\\x7F]`);
+/**
+ * Anything that can make the clean view differ from the text: every invisible and tag
+ * character is outside ASCII, so one plain class says it, and V8 tests it far faster than
+ * the alternation of both lists.
+ */
+const MAY_CHANGE = /[^\x00-\x7F]/;
 
 const MARK = /^[\p{M}]$/u;
 /** Hangul jamo that compose with the preceding syllable or lead jamo under NFKC. */

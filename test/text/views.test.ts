@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalize, textViews, toOriginal, type TextView } from '../../src/text/index.js';
+import { hasInvisible, normalize, textViews, toOriginal, type TextView } from '../../src/text/index.js';
 
 const anyText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 60 }),
@@ -44,6 +44,20 @@ describe('clean view', () => {
   it('returns pure ASCII text unchanged, without an offset map', () => {
     const v = normalize('plain ascii text', 'clean');
     expect(v.starts).toBeNull();
+  });
+});
+
+describe('clean view shortcut', () => {
+  it('every invisible and tag character is outside ASCII, so an ASCII text is its own clean view', () => {
+    // The clean view skips all work on text without a non-ASCII character; that is sound only
+    // while no ASCII character counts as invisible or hides tag text.
+    for (let c = 0; c < 0x80; c++) expect(hasInvisible(String.fromCharCode(c))).toBe(false);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        const clean = normalize(text, 'clean').text;
+        if (hasInvisible(text) || clean !== text) expect(/[^\x00-\x7F]/.test(text)).toBe(true);
+      }),
+    );
   });
 });
 
