@@ -1,16 +1,25 @@
 /**
  * Rate-limit decisions per second, promptward next to rate-limiter-flexible in the same run:
  * memory against RateLimiterMemory, Redis against RateLimiterRedis on the same redis-server
- * (started here on a loopback port, stopped at the end). Then the heap held after a flood of
+ * (started here on a loopback port, stopped at the end). promptward runs twice: its default
+ * GCRA, and its fixed window, the like-for-like row (rate-limiter-flexible's limiters are
+ * fixed-window counters). Then Redis CPU per decision, and the heap held after a flood of
  * 1,000,000 distinct keys.
+ *
+ * Each comparison runs in a process of its own, ours and theirs alternating round by round:
+ * one process running both of promptward's algorithms would make every call site in the
+ * limiter and the store see two algorithms, which costs the memory store about a fifth of
+ * its speed; an application normally runs one.
  *
  *   node --import tsx bench/ratelimit.bench.ts
  */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
-import { createLimiter, gcra, memoryStore, redisStore } from '../src/ratelimit/index.js';
+import { createLimiter, fixedWindow, gcra, memoryStore, redisStore } from '../src/ratelimit/index.js';
 import { startRedis } from '../test/helpers/redis.js';
 
 setFlagsFromString('--expose-gc');
@@ -40,7 +49,10 @@ const whole = (x: number): string => Math.round(x).toLocaleString('en');
 /** Median, then the range over the rounds: the machine's other load shows in the range. */
 const spread = (xs: number[]): string => `${whole(median(xs)).padStart(10)}   (rounds ${whole(Math.min(...xs))}–${whole(Math.max(...xs))})`;
 
-/** Alternates the contenders round by round so drift in the machine hits both alike. */
+/**
+ * Alternates the contenders round by round so drift in the machine hits all alike. The last
+ * contender is rate-limiter-flexible; each other one is given as a ratio to it.
+ */
 async function compare(label: string, contenders: Record<string, Decide>, total: number, rounds: number): Promise<void> {
   const results: Record<string, number[]> = {};
   for (const [name, decide] of Object.entries(contenders)) {
@@ -50,10 +62,11 @@ async function compare(label: string, contenders: Record<string, Decide>, total:
   for (let round = 0; round < rounds; round++) {
     for (const [name, decide] of Object.entries(contenders)) results[name]?.push(await rate(decide, total));
   }
-  const [ours, theirs] = Object.keys(contenders).map((name) => median(results[name] ?? []));
+  const names = Object.keys(contenders);
+  const theirs = median(results[names[names.length - 1] ?? ''] ?? []);
   console.log(`\n${label} (${total.toLocaleString('en')} calls × ${rounds} rounds, ${BATCH} in flight, ${KEYS.toLocaleString('en')} keys; decisions/s, median)`);
-  for (const name of Object.keys(contenders)) console.log(`  ${name.padEnd(48)} ${spread(results[name] ?? [])}`);
-  console.log(`  ratio promptward / rate-limiter-flexible: ${((ours ?? 0) / (theirs ?? 1)).toFixed(2)}×`);
+  for (const name of names) console.log(`  ${name.padEnd(48)} ${spread(results[name] ?? [])}`);
+  for (const name of names.slice(0, -1)) console.log(`  ratio ${name} / rate-limiter-flexible: ${(median(results[name] ?? []) / theirs).toFixed(2)}×`);
 }
 
 function heapMb(): number {
@@ -75,40 +88,70 @@ async function flood(label: string, decide: Decide, keys: number): Promise<void>
   console.log(`  ${label.padEnd(52)} retained ${(after - before).toFixed(1).padStart(7)} MB   (largest growth seen during the flood, garbage included: ${Math.max(peak, after - before).toFixed(1)} MB)`);
 }
 
+/** One comparison, run in a child process: promptward's limiter against rate-limiter-flexible's. */
+async function section(name: string, port: number): Promise<void> {
+  const algorithm = name.endsWith('fixed') ? fixedWindow({ limit: POINTS, windowMs: 60_000 }) : gcra({ limit: POINTS, windowMs: 60_000 });
+  const label = name.endsWith('fixed') ? 'fixedWindow' : 'GCRA';
+  if (name.startsWith('memory')) {
+    const ours = createLimiter({ limits: algorithm, store: memoryStore() });
+    const theirs = new RateLimiterMemory({ points: POINTS, duration: 60 });
+    await compare(
+      `Memory store, ${label}`,
+      {
+        [`promptward memoryStore (${label}, LRU-bounded)`]: (k) => ours.consume(k),
+        'rate-limiter-flexible RateLimiterMemory (fixed window, unbounded)': (k) => theirs.consume(k),
+      },
+      50_000,
+      21,
+    );
+    return;
+  }
+  const client = new Redis({ host: '127.0.0.1', port, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+  await client.connect();
+  const ours = createLimiter({ limits: algorithm, store: redisStore({ client, prefix: `bench:pw:${name}:` }) });
+  const theirs = new RateLimiterRedis({ storeClient: client, points: POINTS, duration: 60, keyPrefix: `bench:rlf:${name}` });
+  await compare(
+    `Redis store, ${label} (same redis-server, same ioredis client)`,
+    {
+      [`promptward redisStore (${label}, Lua: ${label === 'GCRA' ? 'TIME, GET, SET' : 'HINCRBY, PTTL'})`]: (k) => ours.consume(k),
+      'rate-limiter-flexible RateLimiterRedis (fixed window, Lua: SET NX, INCRBY, PTTL)': (k) => theirs.consume(k),
+    },
+    5_000,
+    21,
+  );
+  client.disconnect();
+}
+
+function child(name: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = fork(fileURLToPath(import.meta.url), [name, String(port)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited with code ${code}`))));
+  });
+}
+
+const [sectionName, sectionPort] = process.argv.slice(2);
+if (sectionName !== undefined) {
+  await section(sectionName, Number(sectionPort));
+  // rate-limiter-flexible keeps one timer per key; they would hold the process open for 60 s.
+  process.exit(0);
+}
+
 const server = await startRedis();
 const client = new Redis({ host: '127.0.0.1', port: server.port, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
 await client.connect();
 try {
   console.log(`node ${process.version}, ${(await client.info('server')).match(/redis_version:(\S+)/)?.[1] ?? '?'} redis-server on loopback`);
-
-  const memory = createLimiter({ limits: gcra({ limit: POINTS, windowMs: 60_000 }), store: memoryStore() });
-  const rlfMemory = new RateLimiterMemory({ points: POINTS, duration: 60 });
-  await compare(
-    'Memory store',
-    {
-      'promptward memoryStore (GCRA, LRU-bounded)': (k) => memory.consume(k),
-      'rate-limiter-flexible RateLimiterMemory (fixed window, unbounded)': (k) => rlfMemory.consume(k),
-    },
-    50_000,
-    21,
-  );
-
-  const redis = createLimiter({ limits: gcra({ limit: POINTS, windowMs: 60_000 }), store: redisStore({ client, prefix: 'bench:pw:' }) });
-  const rlfRedis = new RateLimiterRedis({ storeClient: client, points: POINTS, duration: 60, keyPrefix: 'bench:rlf' });
-  await compare(
-    'Redis store (same redis-server, same ioredis client)',
-    {
-      'promptward redisStore (GCRA, Lua: TIME, GET, SET)': (k) => redis.consume(k),
-      'rate-limiter-flexible RateLimiterRedis (fixed window, Lua: SET NX, INCRBY, PTTL)': (k) => rlfRedis.consume(k),
-    },
-    5_000,
-    21,
-  );
+  for (const name of ['memory-gcra', 'memory-fixed', 'redis-gcra', 'redis-fixed']) await child(name, server.port);
 
   // Server-side cost, which the machine's other load disturbs far less than throughput.
+  const redis = createLimiter({ limits: gcra({ limit: POINTS, windowMs: 60_000 }), store: redisStore({ client, prefix: 'bench:pw:' }) });
+  const redisFixed = createLimiter({ limits: fixedWindow({ limit: POINTS, windowMs: 60_000 }), store: redisStore({ client, prefix: 'bench:pwfw:' }) });
+  const rlfRedis = new RateLimiterRedis({ storeClient: client, points: POINTS, duration: 60, keyPrefix: 'bench:rlf' });
   console.log('\nRedis CPU per decision (INFO commandstats, EVALSHA usec_per_call; 5 alternating rounds of 20,000 calls; µs, median)');
   const cpu: [string, Decide, number[]][] = [
     ['promptward redisStore (GCRA)', (k) => redis.consume(k), []],
+    ['promptward redisStore (fixedWindow)', (k) => redisFixed.consume(k), []],
     ['rate-limiter-flexible RateLimiterRedis (fixed window)', (k) => rlfRedis.consume(k), []],
   ];
   for (let round = 0; round < 5; round++) {
@@ -125,6 +168,10 @@ try {
   const bounded = createLimiter({ limits: gcra({ limit: 10, windowMs: 60_000 }), store: boundedStore });
   await flood('promptward memoryStore (default maxKeys 100,000)', (k) => bounded.consume(k), 1_000_000);
   console.log(`  ${''.padEnd(52)} keys held: ${boundedStore.size.toLocaleString('en')}`);
+  const fixedStore = memoryStore();
+  const fixed = createLimiter({ limits: fixedWindow({ limit: 10, windowMs: 60_000 }), store: fixedStore });
+  await flood('promptward memoryStore, fixedWindow (maxKeys 100,000)', (k) => fixed.consume(k), 1_000_000);
+  console.log(`  ${''.padEnd(52)} keys held: ${fixedStore.size.toLocaleString('en')}`);
   const rlfFlood = new RateLimiterMemory({ points: 10, duration: 60 });
   await flood('rate-limiter-flexible RateLimiterMemory (60 s TTL)', (k) => rlfFlood.consume(k), 1_000_000);
 } finally {

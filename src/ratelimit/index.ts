@@ -1,3 +1,5 @@
+export { fixedWindow } from './fixed-window.js';
+export type { FixedWindowOptions } from './fixed-window.js';
 export { gcra } from './gcra.js';
 export type { GcraOptions } from './gcra.js';
 export { rateLimitHeaders } from './headers.js';

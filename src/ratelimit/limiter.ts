@@ -167,8 +167,15 @@ export function createLimiter(options: LimiterOptions): Limiter {
     });
   }
 
+  // A fixed window counts in whole units (Redis increments integers).
+  const wholeCosts = named.some(([, a]) => a.kind === 'fixed-window');
+  function checkWhole(name: string, cost: number): void {
+    if (wholeCosts && !Number.isInteger(cost)) throw new InvalidInputError(`${name} must be a whole number for a fixed window, got ${String(cost)}`);
+  }
+
   function checkCost(cost: number): void {
     validCost('cost', cost);
+    checkWhole('cost', cost);
     for (const [name, algorithm] of named) {
       if (cost > algorithm.capacity) {
         throw new InvalidInputError(`cost ${cost} exceeds limit "${name}", which admits at most ${algorithm.capacity} at once`);
@@ -256,7 +263,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
   }
 
   function decide(key: LimitKey, cost = 1): Promise<Decision> {
-    if (typeof key === 'string' && cost >= 0 && cost <= oneCapacity) return decideOne(key, cost);
+    if (typeof key === 'string' && cost >= 0 && cost <= oneCapacity && (!wholeCosts || Number.isInteger(cost))) return decideOne(key, cost);
     checkCost(cost);
     const limits = bind(key);
     const id = namesCharges ? nextId() : '';
@@ -290,6 +297,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
       let pending = decision.allowed && decidedBy !== undefined;
       async function settle(actual: number): Promise<void> {
         validCost('actual cost', actual);
+        checkWhole('actual cost', actual);
         if (!pending || decidedBy === undefined) return;
         pending = false;
         // An estimate of 0 left a zero-cost charge behind for this settle; it goes either way.

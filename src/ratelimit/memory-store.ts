@@ -1,6 +1,6 @@
 import { positiveInteger } from './check.js';
 import { Lru, type Slot } from './lru.js';
-import { CONSUME_ONE, type ConsumesOne } from './one-limit.js';
+import { CHARGE_ONE, CONSUME_ONE, type ChargesOne, type ConsumesOne } from './one-limit.js';
 import type { Algorithm, Evaluation, LimitDecision, LimitState, RateLimitStore, StoreLimit } from './types.js';
 
 /**
@@ -55,7 +55,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
 
   function consumeOne(key: string, algorithm: Algorithm, cost: number, id: string, hold: boolean): Evaluation {
     const slot = cache.get(key);
-    const evaluation = algorithm.evaluate(slot?.state, now(), cost, id, hold);
+    const charge = (algorithm as Algorithm & Partial<ChargesOne>)[CHARGE_ONE];
+    const evaluation = charge === undefined ? algorithm.evaluate(slot?.state, now(), cost, id, hold) : charge(slot?.state, now(), cost, id, hold);
     if (evaluation.allowed) commit(key, slot, evaluation.next);
     return evaluation;
   }

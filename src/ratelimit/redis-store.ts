@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { adjustLua, consumeLua, gcraOneLua } from './lua/scripts.js';
+import { adjustLua, consumeLua, fixedWindowOneLua, gcraOneLua } from './lua/scripts.js';
 import { CONSUME_ONE, type ConsumesOne } from './one-limit.js';
 import type { Algorithm, LimitDecision, RateLimitStore, StoreLimit } from './types.js';
 
@@ -39,7 +39,8 @@ export interface RedisStoreOptions {
   prefix?: string;
   /**
    * The clock, in milliseconds. Default: Redis's own `TIME`, so processes with skewed clocks
-   * still agree. Pass one only when every process shares it (tests, a single host).
+   * still agree (a fixed window reads no time at all: its key expires with the window). Pass
+   * one only when every process shares it (tests, a single host).
    */
   now?: () => number;
 }
@@ -59,7 +60,8 @@ function script(text: string): Script {
  * re-sent as EVAL when Redis answers NOSCRIPT after a restart or `SCRIPT FLUSH`), so any
  * number of processes share one exact limit. Needs Redis 5 or later. A GCRA or token-bucket
  * key outlives the moment its limit is idle again by one window, so a settle arriving within
- * that lands exactly as in memory; a later one charges from idle.
+ * that lands exactly as in memory; a later one charges from idle. A {@link fixedWindow} key
+ * is a hash that lives exactly as long as its window.
  *
  * @example
  * import Redis from 'ioredis';
@@ -149,6 +151,7 @@ export function redisStore(options: RedisStoreOptions): RateLimitStore {
       const [allowed, remaining = 0, resetMs = 0, retryAfterMs = 0] = reply as number[];
       return { allowed: allowed === 1, remaining, resetMs, retryAfterMs, limit };
     };
+    if (algorithm.kind === 'fixed-window' && clock === undefined) return consumeFixedOne(key, algorithm, cost);
     if (algorithm.kind !== 'gcra') {
       const [keys, args] = encode([{ key, algorithm }], [now(), String(cost), id, hold ? '1' : '0']);
       return run(scriptsFor([{ key, algorithm }]).consume, keys, args).then(decide);
@@ -160,6 +163,32 @@ export function redisStore(options: RedisStoreOptions): RateLimitStore {
     return client.evalsha(gcraOne.sha, 1, prefix + key, at, text, interval, tolerance, window).then(decide, (error: unknown) => {
       if (!(error instanceof Error) || !error.message.includes('NOSCRIPT')) throw error;
       return client.eval(gcraOne.text, 1, prefix + key, at, text, interval, tolerance, window).then(decide);
+    });
+  }
+
+  // A fixed window's limit and window as the single-limit script reads them.
+  const fixedOne = script(fixedWindowOneLua());
+  const fixedArgs = new WeakMap<Algorithm, [string, string]>();
+
+  // The script answers the count including this call's cost, and the window's PTTL; what
+  // that means is worked out here, so Redis does no more than count and expire.
+  function consumeFixedOne(key: string, algorithm: Algorithm, cost: number): Promise<LimitDecision> {
+    const limit = algorithm.limit;
+    let args = fixedArgs.get(algorithm);
+    if (args === undefined) {
+      args = [String(limit), String(algorithm.windowMs)];
+      fixedArgs.set(algorithm, args);
+    }
+    const [limitText, window] = args;
+    const decide = (reply: unknown): LimitDecision => {
+      const [count = 0, ttl = 0] = reply as number[];
+      if (count <= limit) return { allowed: true, remaining: limit - count, resetMs: ttl, retryAfterMs: 0, limit };
+      return { allowed: false, remaining: Math.max(0, limit - (count - cost)), resetMs: ttl, retryAfterMs: Math.max(1, ttl), limit };
+    };
+    const text = String(cost);
+    return client.evalsha(fixedOne.sha, 1, prefix + key, text, limitText, window).then(decide, (error: unknown) => {
+      if (!(error instanceof Error) || !error.message.includes('NOSCRIPT')) throw error;
+      return client.eval(fixedOne.text, 1, prefix + key, text, limitText, window).then(decide);
     });
   }
 

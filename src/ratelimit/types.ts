@@ -53,7 +53,7 @@ export interface Evaluation extends LimitDecision {
  * algorithm.evaluate(undefined, Date.now(), 1, '', false).remaining; // 4
  */
 export interface Algorithm {
-  readonly kind: 'gcra' | 'token-bucket' | 'sliding-window';
+  readonly kind: 'gcra' | 'token-bucket' | 'sliding-window' | 'fixed-window';
   /** The quota advertised in `RateLimit-Policy` (`q`). */
   readonly limit: number;
   /** The window advertised in `RateLimit-Policy` (`w`), in milliseconds. */

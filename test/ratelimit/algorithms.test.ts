@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPromptwardError } from '../../src/errors.js';
-import { createLimiter, gcra, memoryStore, slidingWindow, tokenBucket } from '../../src/ratelimit/index.js';
+import { createLimiter, fixedWindow, gcra, memoryStore, slidingWindow, tokenBucket } from '../../src/ratelimit/index.js';
 
 function clocked() {
   const clock = { t: 1_000_000 };
@@ -65,6 +65,57 @@ describe('slidingWindow', () => {
     clock.t += 400;
     expect(await limiter.consume('k')).toMatchObject({ allowed: true, remaining: 0 });
     expect(await limiter.consume('k')).toMatchObject({ allowed: false, retryAfterMs: 600 });
+  });
+});
+
+describe('fixedWindow', () => {
+  it('opens a window at the first charge, counts up to the limit in it, and refuses until it closes', async () => {
+    const { clock, store } = clocked();
+    const limiter = createLimiter({ limits: fixedWindow({ limit: 3, windowMs: 1_000 }), store });
+    expect(await limiter.consume('k', 0)).toMatchObject({ allowed: true, remaining: 3, resetMs: 0 });
+    clock.t += 100;
+    expect(await limiter.consume('k')).toMatchObject({ allowed: true, remaining: 2, resetMs: 1_000, retryAfterMs: 0, limit: 3 });
+    clock.t += 600;
+    expect(await limiter.consume('k', 2)).toMatchObject({ allowed: true, remaining: 0, resetMs: 400 });
+    expect(await limiter.consume('k')).toMatchObject({ allowed: false, remaining: 0, resetMs: 400, retryAfterMs: 400 });
+    clock.t += 399;
+    expect((await limiter.consume('k')).allowed).toBe(false);
+    clock.t += 1;
+    expect(await limiter.consume('k')).toMatchObject({ allowed: true, remaining: 2, resetMs: 1_000 });
+  });
+
+  it('admits up to twice the limit within one windowMs across a window edge, as documented', async () => {
+    const { clock, store } = clocked();
+    const limiter = createLimiter({ limits: fixedWindow({ limit: 5, windowMs: 1_000 }), store });
+    await limiter.consume('k');
+    clock.t += 998;
+    expect((await limiter.consume('k', 4)).allowed).toBe(true);
+    clock.t += 2;
+    expect((await limiter.consume('k', 5)).allowed).toBe(true);
+  });
+
+  it('settles a reservation into the window it was charged in, never into a later one', async () => {
+    const { clock, store } = clocked();
+    const limiter = createLimiter({ limits: fixedWindow({ limit: 100, windowMs: 1_000 }), store });
+    const kept = await limiter.reserve('u', 60);
+    await kept.settle(20);
+    expect(await limiter.consume('u', 0)).toMatchObject({ remaining: 80 });
+    const late = await limiter.reserve('u', 70);
+    clock.t += 1_000;
+    expect(await limiter.consume('u', 90)).toMatchObject({ allowed: true, remaining: 10 });
+    // Its window closed: the refund of 70 must not lend the new window room it never had.
+    await late.release();
+    expect(await limiter.consume('u', 0)).toMatchObject({ remaining: 10 });
+    expect(store.size).toBe(1);
+  });
+
+  it('counts whole units only, and needs whole milliseconds', async () => {
+    const limiter = createLimiter({ limits: { a: gcra({ limit: 10, windowMs: 1_000 }), b: fixedWindow({ limit: 10, windowMs: 1_000 }) } });
+    await expect(limiter.consume('k', 1.5)).rejects.toThrow(/whole number/);
+    await expect(createLimiter({ limits: fixedWindow({ limit: 10, windowMs: 1_000 }) }).consume('k', 0.5)).rejects.toThrow(/whole number/);
+    const held = await limiter.reserve('k', 2);
+    await expect(held.settle(2.5)).rejects.toThrow(/whole number/);
+    expect(() => fixedWindow({ limit: 10, windowMs: 1.5 })).toThrow(/positive integer/);
   });
 });
 

@@ -3,7 +3,7 @@ import express from 'express';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { isPromptwardError, RateLimitError } from '../../src/errors.js';
-import { createLimiter, gcra, memoryStore, rateLimitError, rateLimitHeaders, slidingWindow } from '../../src/ratelimit/index.js';
+import { createLimiter, fixedWindow, gcra, memoryStore, rateLimitError, rateLimitHeaders, slidingWindow } from '../../src/ratelimit/index.js';
 
 function limiter() {
   const clock = { t: 1_000_000 };
@@ -33,6 +33,15 @@ describe('rateLimitHeaders', () => {
   it('names the default policy "default"', async () => {
     const l = createLimiter({ limits: gcra({ limit: 100, windowMs: 60_000 }) });
     expect(rateLimitHeaders(await l.consume('k', 50))).toEqual({ 'ratelimit-policy': '"default";q=100;w=60', ratelimit: '"default";r=50;t=30' });
+  });
+
+  it('gives a fixed window its limit and window, and the time left in the open window', async () => {
+    const clock = { t: 1_000_000 };
+    const l = createLimiter({ limits: { minute: fixedWindow({ limit: 10, windowMs: 60_000 }) }, store: memoryStore({ now: () => clock.t }) });
+    await l.consume('k', 4);
+    clock.t += 20_500;
+    expect(rateLimitHeaders(await l.consume('k', 6))).toEqual({ 'ratelimit-policy': '"minute";q=10;w=60', ratelimit: '"minute";r=0;t=40' });
+    expect(rateLimitHeaders(await l.consume('k'))).toMatchObject({ 'retry-after': '40' });
   });
 });
 

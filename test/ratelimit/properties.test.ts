@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLimiter, gcra, memoryStore, slidingWindow, tokenBucket } from '../../src/ratelimit/index.js';
+import { createLimiter, fixedWindow, gcra, memoryStore, slidingWindow, tokenBucket } from '../../src/ratelimit/index.js';
 import type { Algorithm, Decision } from '../../src/ratelimit/index.js';
 
 /** An algorithm, and the most it may admit between two admissions `span` ms apart (`0` = same instant). */
@@ -12,6 +12,8 @@ interface Spec {
 }
 
 const named = (spec: Spec): Spec => Object.assign(spec, { [fc.toStringMethod]: () => spec.describe });
+
+const fixedArb = fc.record({ limit: fc.integer({ min: 1, max: 10 }), windowMs: fc.integer({ min: 10, max: 5_000 }) });
 
 const specArb: fc.Arbitrary<Spec> = fc.oneof(
   fc
@@ -27,6 +29,7 @@ const specArb: fc.Arbitrary<Spec> = fc.oneof(
   fc
     .record({ limit: fc.integer({ min: 1, max: 10 }), windowMs: fc.integer({ min: 10, max: 5_000 }) })
     .map((o) => named({ algorithm: slidingWindow(o), describe: `slidingWindow ${JSON.stringify(o)}` })),
+  fixedArb.map((o) => named({ algorithm: fixedWindow(o), describe: `fixedWindow ${JSON.stringify(o)}`, bound: (span: number) => (span < o.windowMs ? 2 * o.limit : Infinity) })),
 );
 
 interface Step {
@@ -69,6 +72,32 @@ describe('rate-limit properties (memory store, injected clock)', () => {
             const most = spec.bound !== undefined ? spec.bound(span) + 1e-9 : span < spec.algorithm.windowMs ? spec.algorithm.limit : Infinity;
             if (sum > most) expect.fail(`${sum} admitted within ${span} ms, at most ${most} allowed`);
           }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('fixedWindow: never more than limit admitted within one window, and remaining is exactly limit minus the window\'s count', async () => {
+    await fc.assert(
+      fc.asyncProperty(fixedArb, stepsArb, async (o, steps) => {
+        const { clock, a } = setup(fixedWindow(o));
+        // The window the calls should see: opened by the first admitted charge after the last closed.
+        let end = -Infinity;
+        let count = 0;
+        for (const { dt, cost: raw } of steps) {
+          clock.t += dt;
+          const cost = raw % (o.limit + 1);
+          const d = await a.consume('k', cost);
+          const live = clock.t < end;
+          if (!live) count = 0;
+          if (d.allowed && cost > 0) {
+            if (!live) end = clock.t + o.windowMs;
+            count += cost;
+          }
+          if (count > o.limit) expect.fail(`${count} admitted in the window closing at ${end}, limit ${o.limit}`);
+          expect(d.remaining).toBe(o.limit - count);
+          expect(d.allowed).toBe(count + (d.allowed ? 0 : cost) <= o.limit);
         }
       }),
       { numRuns: 400 },

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLimiter, gcra, memoryStore, redisStore, slidingWindow, tokenBucket } from '../../src/ratelimit/index.js';
-import type { Algorithm } from '../../src/ratelimit/index.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createLimiter, fixedWindow, gcra, memoryStore, redisStore, slidingWindow, tokenBucket } from '../../src/ratelimit/index.js';
+import type { Algorithm, Decision, Reservation } from '../../src/ratelimit/index.js';
 import { startRedis, type RedisServer } from '../helpers/redis.js';
 import { connect } from './redis-client.js';
 
@@ -63,6 +64,86 @@ describe('redisStore on a real redis-server', () => {
     expect(after.evalsha - before.evalsha).toBe(2);
   });
 
+  it('reloads the single-fixed-window script with EVAL after SCRIPT FLUSH, and carries on exactly', async () => {
+    const limiter = createLimiter({ limits: fixedWindow({ limit: 5, windowMs: 60_000 }), store: redisStore({ client, prefix: 'flush-fixed:' }) });
+    expect((await limiter.consume('k')).remaining).toBe(4);
+    await client.script('FLUSH');
+    const before = await evalCalls();
+    expect((await limiter.consume('k', 2)).remaining).toBe(2);
+    expect((await limiter.consume('k')).remaining).toBe(1);
+    const after = await evalCalls();
+    expect(after.eval - before.eval).toBe(1);
+    expect(after.evalsha - before.evalsha).toBe(2);
+  });
+
+  it('fixedWindow on Redis\'s clock: the window is the key\'s lifetime, one hash per key, closed by expiry', async () => {
+    const limiter = createLimiter({ limits: fixedWindow({ limit: 3, windowMs: 300 }), store: redisStore({ client, prefix: 'fixed:' }) });
+    expect(await limiter.consume('k', 0)).toMatchObject({ allowed: true, remaining: 3, resetMs: 0 });
+    expect(await client.exists('fixed:default:k')).toBe(0);
+    expect(await limiter.consume('k')).toMatchObject({ allowed: true, remaining: 2, resetMs: 300 });
+    expect(await limiter.consume('k', 2)).toMatchObject({ allowed: true, remaining: 0 });
+    const refused = await limiter.consume('k');
+    expect(refused).toMatchObject({ allowed: false, remaining: 0 });
+    expect(refused.retryAfterMs).toBeGreaterThan(0);
+    expect(refused.retryAfterMs).toBeLessThanOrEqual(300);
+    expect(await client.hgetall('fixed:default:k')).toEqual({ n: '3' });
+    expect(await client.pttl('fixed:default:k')).toBeLessThanOrEqual(300);
+    await sleep(refused.retryAfterMs + 5);
+    expect(await limiter.consume('k')).toMatchObject({ allowed: true, remaining: 2 });
+  });
+
+  it('fixedWindow on Redis\'s clock: combined with GCRA, a refusal charges neither, and a settle lands in its own window only', async () => {
+    const limiter = createLimiter({
+      limits: { window: fixedWindow({ limit: 10, windowMs: 300 }), smooth: gcra({ limit: 100, windowMs: 60_000 }) },
+      store: redisStore({ client, prefix: 'fixed-combined:' }),
+    });
+    const held = await limiter.reserve('k', 8);
+    expect(held.policies.map((p) => p.remaining)).toEqual([2, 92]);
+    const refused = await limiter.consume('k', 3);
+    expect(refused.policies.map((p) => [p.allowed, p.remaining])).toEqual([
+      [false, 2],
+      [true, 92],
+    ]);
+    await held.settle(5);
+    expect((await limiter.consume('k', 0)).policies.map((p) => p.remaining)).toEqual([5, 95]);
+    const late = await limiter.reserve('k', 5);
+    await sleep(late.resetMs + 5);
+    expect((await limiter.consume('k', 10)).policies.map((p) => p.remaining)).toEqual([0, 80]);
+    await late.release();
+    expect((await limiter.consume('k', 0)).policies.map((p) => p.remaining)).toEqual([0, 85]);
+  });
+
+  it('fixedWindow on Redis\'s clock agrees with the memory store on every admission and count: one to three windows, reservations settled in any order', async () => {
+    const windowArb = fc.record({ limit: fc.integer({ min: 1, max: 8 }), windowMs: fc.constant(3_600_000) }).map((o) => fixedWindow(o));
+    const opArb = fc.record({ kind: fc.constantFrom('consume', 'reserve', 'settle'), cost: fc.integer({ min: 0, max: 8 }) });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(windowArb, { minLength: 1, maxLength: 3 }), fc.array(opArb, { maxLength: 25 }), async (algorithms, ops) => {
+        // Real time on both sides, windows of an hour: only resetMs may differ, by the run's duration.
+        const limits = Object.fromEntries(algorithms.map((a, i) => [`l${i}`, a]));
+        const memory = createLimiter({ limits, store: memoryStore() });
+        const redis = createLimiter({ limits, store: redisStore({ client, prefix: `diff-fixed:${run++}:` }) });
+        const capacity = Math.min(...algorithms.map((a) => a.capacity));
+        const counts = (d: Decision) => d.policies.map((p) => [p.allowed, p.remaining, p.resetMs > 0]);
+        const held: [Reservation, Reservation][] = [];
+        for (const { kind, cost: raw } of ops) {
+          const cost = raw % (capacity + 1);
+          if (kind === 'settle') {
+            const pair = held.shift();
+            if (pair !== undefined) await Promise.all([pair[0].settle(cost), pair[1].settle(cost)]);
+          } else if (kind === 'reserve') {
+            const pair: [Reservation, Reservation] = [await memory.reserve('k', cost), await redis.reserve('k', cost)];
+            expect(counts(pair[1])).toEqual(counts(pair[0]));
+            held.push(pair);
+          } else {
+            expect(counts(await redis.consume('k', cost))).toEqual(counts(await memory.consume('k', cost)));
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('agrees with the memory store on every decision: any algorithms, one to three limits, reservations settled in any order', async () => {
     const algorithmArb: fc.Arbitrary<Algorithm> = fc.oneof(
       fc.record({ limit: fc.integer({ min: 1, max: 8 }), windowMs: fc.integer({ min: 60_000, max: 600_000 }) }).map((o) => gcra(o)),
@@ -70,6 +151,7 @@ describe('redisStore on a real redis-server', () => {
         .record({ capacity: fc.integer({ min: 1, max: 8 }), refillAmount: fc.integer({ min: 1, max: 3 }), refillIntervalMs: fc.integer({ min: 60_000, max: 120_000 }) })
         .map((o) => tokenBucket(o)),
       fc.record({ limit: fc.integer({ min: 1, max: 8 }), windowMs: fc.integer({ min: 60_000, max: 600_000 }) }).map((o) => slidingWindow(o)),
+      fc.record({ limit: fc.integer({ min: 1, max: 8 }), windowMs: fc.integer({ min: 60_000, max: 600_000 }) }).map((o) => fixedWindow(o)),
     );
     const opArb = fc.record({
       dt: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 120_000 })),

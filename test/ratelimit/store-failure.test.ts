@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isPromptwardError, StoreError } from '../../src/errors.js';
-import { createLimiter, gcra, memoryStore, redisStore } from '../../src/ratelimit/index.js';
+import { createLimiter, fixedWindow, gcra, memoryStore, redisStore } from '../../src/ratelimit/index.js';
 import type { Decision, LimiterOptions } from '../../src/ratelimit/index.js';
 import { startRedis, type RedisServer } from '../helpers/redis.js';
 import { client as makeClient } from './redis-client.js';
@@ -102,6 +102,22 @@ describe('Redis down at start', () => {
     expect(await within(2_000, l.consume('k'))).toMatchObject({ allowed: false, source: 'insurance' });
     await server.start();
     expect(await recovered(l)).toMatchObject({ allowed: true, source: 'store', remaining: 1 });
+  });
+  it('a fixed window fails like any limit: closed throws PW_STORE, open admits, insurance counts in memory', async () => {
+    await server.stop();
+    fresh = makeClient(server.port);
+    const make = (onStoreError: NonNullable<LimiterOptions['onStoreError']>) =>
+      createLimiter({ limits: fixedWindow({ limit: 2, windowMs: 3_600_000 }), store: redisStore({ client: fresh, prefix: `fail:${prefix++}:` }), onStoreError });
+    expect(await refusal(make('closed').consume('k'))).toBeInstanceOf(StoreError);
+    expect(await within(2_000, make('open').consume('k'))).toMatchObject({ allowed: true, source: 'open', remaining: 2 });
+    const insured = make(memoryStore());
+    const held = await within(2_000, insured.reserve('k', 2));
+    expect(held).toMatchObject({ allowed: true, source: 'insurance', remaining: 0 });
+    await held.settle(1);
+    expect(await within(2_000, insured.consume('k'))).toMatchObject({ allowed: true, source: 'insurance', remaining: 0 });
+    expect(await within(2_000, insured.consume('k'))).toMatchObject({ allowed: false, source: 'insurance' });
+    await server.start();
+    expect(await recovered(insured as ReturnType<typeof limiter>)).toMatchObject({ allowed: true, source: 'store', remaining: 1 });
   });
 });
 

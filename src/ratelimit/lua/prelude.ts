@@ -17,3 +17,15 @@ else
   now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 end
 `;
+
+/**
+ * The prelude of a script whose limits are all fixed windows: on Redis's clock they read their
+ * keys' expiry instead, so the script skips `TIME`, and `now` is set only when injected.
+ *
+ * @example
+ * CLOCKLESS_PRELUDE + FIXED_WINDOW_EVALUATE_LUA + main
+ */
+export const CLOCKLESS_PRELUDE = `
+local ceil, max = math.ceil, math.max
+local now = tonumber(ARGV[1])
+`;

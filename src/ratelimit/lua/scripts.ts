@@ -1,6 +1,7 @@
 import type { Algorithm } from '../types.js';
+import { FIXED_WINDOW_ADJUST_LUA, FIXED_WINDOW_EVALUATE_LUA, FIXED_WINDOW_ONE_LUA } from './fixed-window.js';
 import { GCRA_ADJUST_LUA, GCRA_EVALUATE_LUA, GCRA_ONE_LUA } from './gcra.js';
-import { PRELUDE } from './prelude.js';
+import { CLOCKLESS_PRELUDE, PRELUDE } from './prelude.js';
 import { SLIDING_WINDOW_ADJUST_LUA, SLIDING_WINDOW_EVALUATE_LUA } from './sliding-window.js';
 import { TOKEN_BUCKET_ADJUST_LUA, TOKEN_BUCKET_EVALUATE_LUA } from './token-bucket.js';
 
@@ -10,18 +11,21 @@ const EVALUATE: Record<Kind, string> = {
   gcra: GCRA_EVALUATE_LUA,
   'token-bucket': TOKEN_BUCKET_EVALUATE_LUA,
   'sliding-window': SLIDING_WINDOW_EVALUATE_LUA,
+  'fixed-window': FIXED_WINDOW_EVALUATE_LUA,
 };
 
 const ADJUST: Record<Kind, string> = {
   gcra: GCRA_ADJUST_LUA,
   'token-bucket': TOKEN_BUCKET_ADJUST_LUA,
   'sliding-window': SLIDING_WINDOW_ADJUST_LUA,
+  'fixed-window': FIXED_WINDOW_ADJUST_LUA,
 };
 
 // Only the algorithms a limiter uses go into its script: Redis runs the whole chunk on every
 // call, defining each function anew, so unused ones would cost time on every decision.
 function only(chunks: Record<Kind, string>, kinds: readonly Kind[]): string {
-  return PRELUDE + [...new Set(kinds)].sort().map((kind) => chunks[kind]).join('');
+  const prelude = kinds.every((kind) => kind === 'fixed-window') ? CLOCKLESS_PRELUDE : PRELUDE;
+  return prelude + [...new Set(kinds)].sort().map((kind) => chunks[kind]).join('');
 }
 
 /** How the consume script evaluates limit `i` of each kind. */
@@ -29,6 +33,7 @@ const CALL: Record<Kind, string> = {
   gcra: 'return gcra_evaluate(KEYS[i], cost, p(i, 2), p(i, 3), p(i, 4))',
   'token-bucket': 'return bucket_evaluate(KEYS[i], cost, p(i, 2), p(i, 3), p(i, 4))',
   'sliding-window': 'return window_evaluate(KEYS[i], cost, costText, id, hold, p(i, 2), p(i, 3))',
+  'fixed-window': 'return fixed_evaluate(KEYS[i], cost, hold, p(i, 2), p(i, 3))',
 };
 
 /** How the consume script writes limit `i` once every limit admits. */
@@ -36,6 +41,7 @@ const WRITE: Record<Kind, string> = {
   gcra: "redis.call('SET', KEYS[i], value, 'PX', px)",
   'token-bucket': "redis.call('SET', KEYS[i], value, 'PX', px)",
   'sliding-window': "if value then redis.call('ZADD', KEYS[i], now, value) redis.call('PEXPIRE', KEYS[i], px) end",
+  'fixed-window': 'if value then fixed_write(KEYS[i], value, px, ARGV[2], id, hold) end',
 };
 
 // Limit i's kind is ARGV[4 + (i - 1) * 4 + 1]. The branches are written out only for the kinds
@@ -136,10 +142,23 @@ for i = 1, #KEYS do
     gcra_adjust(KEYS[i], delta, p1, p3)
   elseif kind == 'token-bucket' then
     bucket_adjust(KEYS[i], delta, p1, p2, p3)
+  elseif kind == 'fixed-window' then
+    fixed_adjust(KEYS[i], id, delta)
   else
     window_adjust(KEYS[i], id, fromText, toText, p2)
   end
 end
 return 1
 `;
+}
+
+/**
+ * The script of one decision over one fixed window on Redis's clock, the common case, on its
+ * own: no prelude, no clock, three arguments.
+ *
+ * @example
+ * client.eval(fixedWindowOneLua(), 1, 'pw:rl:default:k', '1', '100', '60000');
+ */
+export function fixedWindowOneLua(): string {
+  return FIXED_WINDOW_ONE_LUA;
 }
