@@ -15,7 +15,9 @@ export function loadConfig(path: string | undefined): GuardConfig {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new InvalidInputError(`cannot read config ${path}: ${(error as Error).message}`, { cause: error });
+    // JSON.parse's message quotes the file around the error, which may be a key: say where, not what.
+    const where = error instanceof SyntaxError ? 'not valid JSON' : ((error as NodeJS.ErrnoException).code ?? 'unreadable');
+    throw new InvalidInputError(`cannot read config ${path}: ${where}`);
   }
   return parseGuardConfig(raw);
 }

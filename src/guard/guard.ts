@@ -151,7 +151,9 @@ export function createGuard(configInput: GuardConfigInput | unknown = {}, option
   /** Data findings of `text` with their actions; allowed ones are dropped. */
   const dataFindings = (text: string, categories: readonly string[]): GuardFinding[] =>
     engine
-      .scan(text, { categories, maxChars: Number.MAX_SAFE_INTEGER })
+      // No match cap: the redaction pass has none, and a capped verdict would let the 65th
+      // value through (or let allow-listed copies hide a blocked one) where a stream redacts it.
+      .scan(text, { categories, maxChars: Number.MAX_SAFE_INTEGER, maxMatchesPerRule: Number.POSITIVE_INFINITY })
       .findings.filter((f) => !policy.allowed(f, text.slice(f.start, f.end)))
       .map((f) => ({ ...f, action: policy.actionFor(f) }));
 

@@ -98,6 +98,26 @@ describe('promptward scan (built binary)', () => {
     expect(bad.stderr).toContain('PW_CONFIG');
   });
 
+  it('never echoes a malformed config file, which may hold a key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-cli-'));
+    const config = join(dir, 'guard.json');
+    writeFileSync(config, '{ "redaction": { "hashKey": s3cr3t-hmac-key-value } }');
+    const r = cli(['scan', '--config', config, join(fixtures, 'clean.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not valid JSON');
+    expect(r.stderr).not.toContain('s3cr3t');
+  });
+
+  it('masks findings of custom rules that name an entity', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-cli-'));
+    const config = join(dir, 'guard.json');
+    const pack = { id: 'acme', rules: [{ id: 'ticket', category: 'confidential', entity: 'ACME_TICKET', severity: 'high', pattern: 'ACME-[0-9]{8}', examples: { positive: [{ text: 'ACME-12345678', match: 'ACME-12345678' }], negative: ['ACME'] } }] };
+    writeFileSync(config, JSON.stringify({ packs: { custom: [pack] } }));
+    const r = cli(['scan', '--config', config, '-'], 'see ACME-12345678 now');
+    expect(r.stdout).toContain('ACME_TICKET');
+    expect(r.stdout).not.toContain('ACME-12345678');
+  });
+
   it('rejects bad usage with exit code 2', () => {
     expect(cli(['scan', '--format', 'xml']).code).toBe(2);
     expect(cli(['nope']).code).toBe(2);

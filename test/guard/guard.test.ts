@@ -283,3 +283,17 @@ describe('guard: optional classifier', () => {
     expect(open.blocked).toBe(false);
   });
 });
+
+describe('guard: no match cap between verdict and redaction', () => {
+  it('a value after many near-misses or allow-listed copies is still acted on, as a stream would', async () => {
+    const allowed = 'ok@example.com';
+    const g = createGuard({ actions: { EMAIL: 'block' }, allow: { values: { EMAIL: [allowed] } } });
+    const many = `${`${allowed} `.repeat(80)}then write to bob@example.org`;
+    expect((await g.checkOutput(many)).blocked).toBe(true);
+    const luhnFailing = Array.from({ length: 1100 }, (_, i) => `4111 1111 1111 ${String(1000 + i).padStart(4, '0')}`).filter((n) => n !== '4111 1111 1111 1111');
+    const text = `${luhnFailing.join(', ')} and the real one 4111 1111 1111 1111.`;
+    const out = await createGuard().checkOutput(text);
+    expect(out.text).not.toContain('4111 1111 1111 1111.');
+    expect(await streamThrough(createGuard().outputStream(), [text.slice(0, 12000), text.slice(12000)])).toBe(out.text);
+  });
+});
