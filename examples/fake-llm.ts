@@ -9,6 +9,12 @@
  * - "recap" → the system prompt, word for word (a canary leak, had it held one);
  * - placeholder tokens like `[EMAIL_1]` → an answer that uses them again;
  * - anything else → `You said: <text>`.
+ *
+ * The answer's shape follows the request, as the real APIs do: a request offering tools gets
+ * the answer as the call of its first tool (`{"text": answer}` as arguments or input); a Chat
+ * prompt saying "refuse" gets it as a `refusal`; Anthropic `thinking: { type: 'enabled' }`
+ * adds a thinking block that repeats it; Chat `logprobs: true` and Responses `include:
+ * ['message.output_text.logprobs']` add one logprob per streamed piece.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -91,29 +97,64 @@ function chunks(text: string, size: number): string[] {
 
 const sse = (data: unknown, event?: string): string => `${event === undefined ? '' : `event: ${event}\n`}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
 
-function chat(body: Json, text: string, parts: string[], usage: { input: number; output: number }): { json?: Json; events?: string[] } {
+/** The name of the first tool a request offers (any of the three APIs), if any. */
+function firstTool(body: Json): string | undefined {
+  const tool = Array.isArray(body['tools']) ? body['tools'].find(isObject) : undefined;
+  if (tool === undefined) return undefined;
+  const name = isObject(tool['function']) ? tool['function']['name'] : tool['name'];
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** Logprobs of a piece of text, one token per piece, in the shape both OpenAI APIs use. */
+const logprobsOf = (pieces: string[]): Json[] => pieces.map((token) => ({ token, logprob: -0.1, bytes: [...Buffer.from(token)], top_logprobs: [] }));
+
+function chat(body: Json, text: string, parts: string[], usage: { input: number; output: number }, size: number): { json?: Json; events?: string[] } {
   const base = { id: 'chatcmpl-fake', created: 1_700_000_000, model: String(body['model']) };
   const u = { prompt_tokens: usage.input, completion_tokens: usage.output, total_tokens: usage.input + usage.output };
+  const tool = firstTool(body);
+  const args = JSON.stringify({ text });
+  const refuse = /\brefuse\b/i.test(promptOf('/v1/chat/completions', body).user);
+  const wantLogprobs = body['logprobs'] === true;
   if (body['stream'] !== true) {
-    return {
-      json: { ...base, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: 'stop' }], usage: u },
-    };
+    const message =
+      tool !== undefined
+        ? { role: 'assistant', content: null, refusal: null, tool_calls: [{ id: 'call_fake', type: 'function', function: { name: tool, arguments: args } }] }
+        : refuse
+          ? { role: 'assistant', content: null, refusal: text }
+          : { role: 'assistant', content: text, refusal: null };
+    const logprobs = wantLogprobs ? { content: logprobsOf(parts), refusal: null } : null;
+    return { json: { ...base, object: 'chat.completion', choices: [{ index: 0, message, logprobs, finish_reason: tool === undefined ? 'stop' : 'tool_calls' }], usage: u } };
   }
   const chunk = (choices: Json[], extra: Json = {}): string => sse({ ...base, object: 'chat.completion.chunk', choices, ...extra });
   const withUsage = isObject(body['stream_options']) && body['stream_options']['include_usage'] === true;
+  const deltas: Json[] =
+    tool !== undefined
+      ? [
+          { role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_fake', type: 'function', function: { name: tool, arguments: '' } }] },
+          ...chunks(args, size).map((p) => ({ tool_calls: [{ index: 0, function: { arguments: p } }] })),
+        ]
+      : [{ role: 'assistant', content: '' }, ...parts.map((p) => (refuse ? { refusal: p } : { content: p }))];
   return {
     events: [
-      chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]),
-      ...parts.map((p) => chunk([{ index: 0, delta: { content: p }, finish_reason: null }])),
-      chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]),
+      ...deltas.map((delta, i) =>
+        chunk([{ index: 0, delta, ...(wantLogprobs && i > 0 && tool === undefined ? { logprobs: { content: logprobsOf([parts[i - 1]!]), refusal: null } } : {}), finish_reason: null }]),
+      ),
+      chunk([{ index: 0, delta: {}, finish_reason: tool === undefined ? 'stop' : 'tool_calls' }]),
       ...(withUsage ? [chunk([], { usage: u })] : []),
       sse('[DONE]'),
     ],
   };
 }
 
-function responses(body: Json, text: string, parts: string[], usage: { input: number; output: number }): { json?: Json; events?: string[] } {
-  const item = (t: string, status: string): Json => ({ type: 'message', id: 'msg_fake', status, role: 'assistant', content: [{ type: 'output_text', text: t, annotations: [] }] });
+function responses(body: Json, text: string, parts: string[], usage: { input: number; output: number }, size: number): { json?: Json; events?: string[] } {
+  const tool = firstTool(body);
+  const args = JSON.stringify({ text });
+  const wantLogprobs = Array.isArray(body['include']) && body['include'].includes('message.output_text.logprobs');
+  const logprobs = (pieces: string[]): Json => (wantLogprobs ? { logprobs: logprobsOf(pieces) } : {});
+  const item = (t: string, status: string): Json =>
+    tool !== undefined
+      ? { type: 'function_call', id: 'fc_fake', call_id: 'call_fake', name: tool, arguments: status === 'completed' ? args : '', status }
+      : { type: 'message', id: 'msg_fake', status, role: 'assistant', content: [{ type: 'output_text', text: t, annotations: [], ...logprobs(status === 'completed' ? parts : []) }] };
   const response = (status: string, output: Json[]): Json => ({
     id: 'resp_fake',
     object: 'response',
@@ -126,35 +167,67 @@ function responses(body: Json, text: string, parts: string[], usage: { input: nu
   if (body['stream'] !== true) return { json: response('completed', [item(text, 'completed')]) };
   let sequence = 0;
   const event = (type: string, data: Json): string => sse({ type, ...data, sequence_number: sequence++ }, type);
+  if (tool !== undefined) {
+    const at = { item_id: 'fc_fake', output_index: 0 };
+    return {
+      events: [
+        event('response.created', { response: response('in_progress', []) }),
+        event('response.output_item.added', { output_index: 0, item: item('', 'in_progress') }),
+        ...chunks(args, size).map((p) => event('response.function_call_arguments.delta', { ...at, delta: p })),
+        event('response.function_call_arguments.done', { ...at, arguments: args }),
+        event('response.output_item.done', { output_index: 0, item: item(text, 'completed') }),
+        event('response.completed', { response: response('completed', [item(text, 'completed')]) }),
+      ],
+    };
+  }
   const at = { item_id: 'msg_fake', output_index: 0, content_index: 0 };
   return {
     events: [
       event('response.created', { response: response('in_progress', []) }),
       event('response.output_item.added', { output_index: 0, item: { ...item('', 'in_progress'), content: [] } }),
       event('response.content_part.added', { ...at, part: { type: 'output_text', text: '', annotations: [] } }),
-      ...parts.map((p) => event('response.output_text.delta', { ...at, delta: p })),
-      event('response.output_text.done', { ...at, text }),
-      event('response.content_part.done', { ...at, part: { type: 'output_text', text, annotations: [] } }),
+      ...parts.map((p) => event('response.output_text.delta', { ...at, delta: p, ...logprobs([p]) })),
+      event('response.output_text.done', { ...at, text, ...logprobs(parts) }),
+      event('response.content_part.done', { ...at, part: { type: 'output_text', text, annotations: [], ...logprobs(parts) } }),
       event('response.output_item.done', { output_index: 0, item: item(text, 'completed') }),
       event('response.completed', { response: response('completed', [item(text, 'completed')]) }),
     ],
   };
 }
 
-function messages(body: Json, text: string, parts: string[], usage: { input: number; output: number }): { json?: Json; events?: string[] } {
+function messages(body: Json, text: string, parts: string[], usage: { input: number; output: number }, size: number): { json?: Json; events?: string[] } {
   const message = { id: 'msg_fake', type: 'message', role: 'assistant', model: String(body['model']), stop_sequence: null };
+  const tool = firstTool(body);
+  const thinking = isObject(body['thinking']) && body['thinking']['type'] === 'enabled';
+  // With thinking on, the model thinks the answer through first, word for word.
+  const blocks: Json[] = [
+    ...(thinking ? [{ type: 'thinking', thinking: text, signature: 'sig-fake' }] : []),
+    tool !== undefined ? { type: 'tool_use', id: 'toolu_fake', name: tool, input: { text } } : { type: 'text', text },
+  ];
+  const stopReason = tool === undefined ? 'end_turn' : 'tool_use';
   if (body['stream'] !== true) {
-    return { json: { ...message, content: [{ type: 'text', text }], stop_reason: 'end_turn', usage: { input_tokens: usage.input, output_tokens: usage.output } } };
+    return { json: { ...message, content: blocks, stop_reason: stopReason, usage: { input_tokens: usage.input, output_tokens: usage.output } } };
   }
   const event = (type: string, data: Json): string => sse({ type, ...data }, type);
+  const blockEvents = (block: Json, index: number): string[] => {
+    const [start, deltas]: [Json, Json[]] =
+      block['type'] === 'thinking'
+        ? [{ type: 'thinking', thinking: '' }, [...parts.map((p) => ({ type: 'thinking_delta', thinking: p })), { type: 'signature_delta', signature: 'sig-fake' }]]
+        : block['type'] === 'tool_use'
+          ? [{ ...block, input: {} }, chunks(JSON.stringify(block['input']), size).map((p) => ({ type: 'input_json_delta', partial_json: p }))]
+          : [{ type: 'text', text: '' }, parts.map((p) => ({ type: 'text_delta', text: p }))];
+    return [
+      event('content_block_start', { index, content_block: start }),
+      ...deltas.map((delta) => event('content_block_delta', { index, delta })),
+      event('content_block_stop', { index }),
+    ];
+  };
   return {
     events: [
       event('message_start', { message: { ...message, content: [], stop_reason: null, usage: { input_tokens: usage.input, output_tokens: 1 } } }),
-      event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
       event('ping', {}),
-      ...parts.map((p) => event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: p } })),
-      event('content_block_stop', { index: 0 }),
-      event('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: usage.output } }),
+      ...blocks.flatMap(blockEvents),
+      event('message_delta', { delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: usage.output } }),
       event('message_stop', {}),
     ],
   };
@@ -190,7 +263,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     const body = JSON.parse(await readBody(req)) as Json;
     requests.push({ path, body });
     const text = answer(promptOf(path, body));
-    const out = build(body, text, chunks(text, size), usage);
+    const out = build(body, text, chunks(text, size), usage, size);
     if (out.json !== undefined) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out.json));
       return;

@@ -1,8 +1,9 @@
 import { createOpenAI } from '@ai-sdk/openai';
-import { generateText, streamText, wrapLanguageModel } from 'ai';
+import { generateText, jsonSchema, simulateReadableStream, streamText, tool, wrapLanguageModel } from 'ai';
+import { MockLanguageModelV3 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promptwardMiddleware } from '../../src/adapters/ai-sdk/index.js';
-import { ATTACK, type FakeLlm, frozenLimits, pseudonymGuard, startFakeLlm, tokensLeft, USER_EMAIL } from './helpers.js';
+import { ATTACK, type FakeLlm, frozenLimits, LEAKED_EMAIL, LEAKED_KEY, pseudonymGuard, startFakeLlm, tokensLeft, USER_EMAIL } from './helpers.js';
 
 let llm: FakeLlm;
 beforeAll(async () => {
@@ -74,5 +75,49 @@ describe('promptwardMiddleware with the AI SDK and @ai-sdk/openai (chat model)',
     expect(error?.error).toMatchObject({ code: 'PW_BLOCKED', statusCode: 403 });
     expect(errors).toHaveLength(1);
     expect(parts.some((p) => p.type === 'text-delta' && JSON.stringify(p).includes('pwc-'))).toBe(false);
+  });
+
+  it('filters tool call inputs (generate and stream) into inputs that still parse, and blocks a canary in one', async () => {
+    const tools = { send: tool({ inputSchema: jsonSchema<{ text: string }>({ type: 'object', properties: { text: { type: 'string' } } }), execute: async () => 'sent' }) };
+    const generated = await generateText({ model: model(), prompt: 'please leak', tools });
+    expect(generated.toolCalls.map((c) => c.input)).toEqual([{ text: REDACTED }]);
+    const streamed = streamText({ model: model(), prompt: 'please leak', tools });
+    const deltas: string[] = [];
+    for await (const part of streamed.fullStream) if (part.type === 'tool-input-delta') deltas.push(part.delta);
+    expect(JSON.parse(deltas.join(''))).toEqual({ text: REDACTED });
+    expect((await streamed.toolCalls).map((c) => c.input)).toEqual([{ text: REDACTED }]);
+    const system = `Be kind. ${guard.canary()}`;
+    await expect(generateText({ model: model(), system, prompt: 'please recap', tools })).rejects.toMatchObject({ code: 'PW_BLOCKED', statusCode: 403 });
+    const parts: unknown[] = [];
+    for await (const part of streamText({ model: model(), system, prompt: 'please recap', tools, onError: () => undefined }).fullStream) parts.push(part);
+    expect(parts.some((p) => (p as { type: string }).type === 'error')).toBe(true);
+    // The request echoed in start-step holds the canary on purpose; the model's parts must not.
+    expect(JSON.stringify(parts.filter((p) => (p as { type: string }).type !== 'start-step'))).not.toContain('pwc-');
+  });
+
+  it('filters reasoning, generated and streamed, with the AI SDK mock model', async () => {
+    const thought = `The key is ${LEAKED_KEY}, mail ${LEAKED_EMAIL}.`;
+    const filtered = 'The key is [AWS_ACCESS_KEY_ID_1], mail [EMAIL_1].';
+    const usage = { inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 1, text: 1, reasoning: 0 } };
+    const mock = new MockLanguageModelV3({
+      doGenerate: async () => ({ content: [{ type: 'reasoning', text: thought }], finishReason: { unified: 'stop', raw: 'stop' }, usage, warnings: [] }),
+      doStream: async () => ({
+        stream: simulateReadableStream({
+          chunks: [
+            { type: 'reasoning-start', id: 'r' },
+            ...thought.match(/.{1,3}/g)!.map((delta) => ({ type: 'reasoning-delta' as const, id: 'r', delta })),
+            { type: 'reasoning-end', id: 'r' },
+            { type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage },
+          ],
+        }),
+      }),
+    });
+    const wrapped = wrapLanguageModel({ model: mock, middleware: promptwardMiddleware({ guard }) });
+    expect((await generateText({ model: wrapped, prompt: 'think' })).reasoningText).toBe(filtered);
+    const streamed = streamText({ model: wrapped, prompt: 'think' });
+    const parts: unknown[] = [];
+    for await (const part of streamed.fullStream) parts.push(part);
+    expect(await streamed.reasoningText).toBe(filtered);
+    expect(JSON.stringify(parts)).not.toMatch(/alice|AKIA/);
   });
 });

@@ -68,4 +68,31 @@ describe('guardAnthropic with the real @anthropic-ai/sdk', () => {
     expect(error).toBeInstanceOf(Anthropic.APIError);
     expect(error).toMatchObject({ error: { error: { code: 'PW_BLOCKED', type: 'permission_error' } } });
   });
+
+  it('filters thinking and tool_use input, JSON and streamed (input_json_delta stays valid JSON)', async () => {
+    const anthropic = client();
+    const tools = [{ name: 'send', input_schema: { type: 'object' as const, properties: { text: { type: 'string' } } } }];
+    const request = { ...ask('please leak'), tools, thinking: { type: 'enabled' as const, budget_tokens: 1024 } };
+    const message = await anthropic.messages.create(request);
+    expect(message.content).toEqual([
+      { type: 'thinking', thinking: REDACTED, signature: 'sig-fake' },
+      { type: 'tool_use', id: 'toolu_fake', name: 'send', input: { text: REDACTED } },
+    ]);
+    const streamed = await anthropic.messages.stream(request).finalMessage();
+    expect(streamed.content).toEqual(message.content);
+  });
+
+  it('blocks a tool input or thinking that leaks a canary, JSON or streamed', async () => {
+    const anthropic = client();
+    const tools = [{ name: 'send', input_schema: { type: 'object' as const } }];
+    const request = { ...ask('please recap'), system: `Be kind. ${guard.canary()}`, tools, thinking: { type: 'enabled' as const, budget_tokens: 1024 } };
+    const error = await anthropic.messages.create(request).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Anthropic.PermissionDeniedError);
+    const events: unknown[] = [];
+    const cut = await (async () => {
+      for await (const event of await anthropic.messages.create({ ...request, stream: true })) events.push(event);
+    })().catch((e: unknown) => e);
+    expect(cut).toMatchObject({ error: { error: { code: 'PW_BLOCKED', type: 'permission_error' } } });
+    expect(JSON.stringify(events)).not.toContain('pwc-');
+  });
 });

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promptward } from '../../src/adapters/fastify/index.js';
@@ -24,11 +25,24 @@ async function serve(limits?: ReturnType<typeof frozenLimits>) {
   app.post('/v1/messages', async (request) => forward('/messages', request.body));
   app.post('/raw', { config: { promptward: false } }, async (request) => forward('/chat/completions', request.body));
   app.post('/no-output', { config: { promptward: { output: false } } }, async (request) => forward('/chat/completions', request.body));
+  app.post('/buffer', async (request, reply) => reply.type('application/json').send(Buffer.from(JSON.stringify(await forward('/chat/completions', request.body)))));
+  app.post('/stream', async (request, reply) => reply.type('application/json').send(Readable.from([JSON.stringify(await forward('/chat/completions', request.body))])));
+  app.post('/web-stream', async (request, reply) => {
+    const text = JSON.stringify(await forward('/chat/completions', request.body));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(`data: ${text}\n\n`));
+        controller.close();
+      },
+    });
+    return reply.type('text/event-stream').send(body);
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> };
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, json: JSON.parse(text) as Record<string, unknown> };
   };
   return { post, close: () => app.close() };
 }
@@ -87,6 +101,22 @@ describe('Fastify 5 promptward plugin', () => {
         '"requests";r=0;t=60',
         '"requests";q=2;w=60',
       ]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('filters a JSON answer sent as a Buffer, and refuses streamed answers it cannot filter (500 PW_CONFIG)', async () => {
+    const app = await serve();
+    try {
+      const buffered = await app.post('/buffer', chat('please leak'));
+      expect(buffered.json).toMatchObject({ choices: [{ message: { content: 'Sure. Mail [EMAIL_1] and use the key [AWS_ACCESS_KEY_ID_1] to deploy.' } }] });
+      for (const path of ['/stream', '/web-stream']) {
+        const streamed = await app.post(path, chat('please leak'));
+        expect(streamed.status).toBe(500);
+        expect(streamed.json).toMatchObject({ code: 'PW_CONFIG' });
+        expect(streamed.text).not.toMatch(/alice|AKIA/);
+      }
     } finally {
       await app.close();
     }

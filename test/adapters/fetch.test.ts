@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardedFetch } from '../../src/adapters/fetch/index.js';
 import { encodeSse, readSse, type SseEvent } from '../../src/adapters/shared/sse.js';
@@ -50,6 +51,51 @@ describe('guardedFetch on the wire', () => {
     const response = await guarded(`${llm.openaiBaseURL}/chat/completions`, { method: 'POST', body: 'not json' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'PW_INVALID_INPUT' } });
+  });
+});
+
+describe('guardedFetch reads the answer by what it is, not by an exact content-type', () => {
+  const REDACTED = 'Sure. Mail [EMAIL_1] and use the key [AWS_ACCESS_KEY_ID_1] to deploy.';
+  /** A guarded fetch whose API answers carry `contentType`, or `text` as their whole body. */
+  const relabelled = (contentType: string, text?: string) =>
+    guardedFetch({
+      guard: pseudonymGuard(),
+      fetch: async (input, init) => {
+        const answer = await fetch(input, init);
+        return new Response(text ?? answer.body, { status: answer.status, headers: { 'content-type': contentType } });
+      },
+    });
+  const chatText = async (response: Response): Promise<string> =>
+    (await events(response))
+      .filter((e) => e.data !== '[DONE]')
+      .map((e) => (JSON.parse(e.data) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? '')
+      .join('');
+
+  it('filters a stream labelled in another case, or with parameters', async () => {
+    const response = await post(relabelled('Text/Event-Stream; charset=UTF-8'), '/chat/completions', { model: 'fake', messages: [{ role: 'user', content: 'please leak' }], stream: true });
+    expect(await chatText(response)).toBe(REDACTED);
+  });
+
+  it('reads the answer to a stream: true request as SSE whatever its label', async () => {
+    const response = await post(relabelled('text/plain'), '/chat/completions', { model: 'fake', messages: [{ role: 'user', content: 'please leak' }], stream: true });
+    expect(await chatText(response)).toBe(REDACTED);
+  });
+
+  it('fails closed on a successful answer that is neither JSON nor SSE (502 PW_OUTPUT_SCHEMA), through the SDK too', async () => {
+    const guarded = relabelled('text/plain', `Sure. Mail ${LEAKED_KEY}`);
+    const response = await post(guarded, '/chat/completions', { model: 'fake', messages: [{ role: 'user', content: 'hi' }] });
+    expect(response.status).toBe(502);
+    expect(response.headers.get('x-should-retry')).toBe('false');
+    const text = await response.text();
+    expect(text).not.toContain(LEAKED_KEY);
+    expect(JSON.parse(text)).toMatchObject({ error: { code: 'PW_OUTPUT_SCHEMA' } });
+    const openai = new OpenAI({ baseURL: llm.openaiBaseURL, apiKey: 'sk-dummy', fetch: guarded, maxRetries: 0 });
+    await expect(openai.chat.completions.create({ model: 'fake', messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({ status: 502, code: 'PW_OUTPUT_SCHEMA' });
+  });
+
+  it('still filters a JSON answer under a wrong label', async () => {
+    const response = await post(relabelled('text/html'), '/chat/completions', { model: 'fake', messages: [{ role: 'user', content: 'please leak' }] });
+    expect(await response.json()).toMatchObject({ choices: [{ message: { content: REDACTED } }] });
   });
 });
 

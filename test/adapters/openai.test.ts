@@ -115,4 +115,86 @@ describe('guardOpenAI with the real openai SDK', () => {
     }
     expect([deltas, ...texts]).toEqual([expected, expected, expected]);
   });
+
+  describe('every text the model writes, not only the message content', () => {
+    const REDACTED = 'Sure. Mail [EMAIL_1] and use the key [AWS_ACCESS_KEY_ID_1] to deploy.';
+    const tools = [{ type: 'function' as const, function: { name: 'send', parameters: { type: 'object', properties: { text: { type: 'string' } } } } }];
+    const client = () => guardOpenAI(new OpenAI({ baseURL: llm.openaiBaseURL, apiKey: 'sk-dummy' }), { guard: pseudonymGuard() });
+
+    it('empties logprobs of JSON answers and of every event, which repeat the answer token by token', async () => {
+      const raw = new OpenAI({ baseURL: llm.openaiBaseURL, apiKey: 'sk-dummy' });
+      const openai = guardOpenAI(raw, { guard: pseudonymGuard() });
+      const include = ['message.output_text.logprobs' as const];
+      /** Every logprob token in a value, joined: the answer, for a client that asked for them. */
+      const tokens = (value: unknown): string => JSON.stringify(value).match(/"token":"[^"]*"/g)?.join('') ?? '';
+      const collect = async (iterable: AsyncIterable<unknown>): Promise<unknown[]> => {
+        const out: unknown[] = [];
+        for await (const item of iterable) out.push(item);
+        return out;
+      };
+      expect(tokens(await collect(await raw.chat.completions.create({ model: 'fake', messages: user('please leak'), logprobs: true, stream: true })))).toContain('"token":"AKI"');
+      const reply = await openai.chat.completions.create({ model: 'fake', messages: user('please leak'), logprobs: true });
+      expect(reply.choices[0]?.message.content).toBe(REDACTED);
+      expect(reply.choices[0]?.logprobs).toBeNull();
+      const chunks = await collect(await openai.chat.completions.create({ model: 'fake', messages: user('please leak'), logprobs: true, stream: true }));
+      expect(chunks.every((c) => (c as { choices: { logprobs?: unknown }[] }).choices.every((choice) => choice.logprobs == null))).toBe(true);
+      const response = await openai.responses.create({ model: 'fake', input: 'please leak', include });
+      expect(response.output_text).toBe(REDACTED);
+      const events = await collect(await openai.responses.create({ model: 'fake', input: 'please leak', include, stream: true }));
+      expect(tokens(await collect(await raw.responses.create({ model: 'fake', input: 'please leak', include, stream: true })))).toContain('"token":"AKI"');
+      expect([tokens(reply), tokens(chunks), tokens(response), tokens(events)]).toEqual(['', '', '', '']);
+    });
+
+    it('filters Chat tool call arguments (JSON and streamed) into arguments that still parse, and refusals', async () => {
+      const openai = client();
+      const reply = await openai.chat.completions.create({ model: 'fake', messages: user('please leak'), tools });
+      const args = reply.choices[0]?.message.tool_calls?.[0];
+      expect(args?.type === 'function' && JSON.parse(args.function.arguments)).toEqual({ text: REDACTED });
+      const final = await openai.chat.completions.stream({ model: 'fake', messages: user('please leak'), tools }).finalChatCompletion();
+      const streamed = final.choices[0]?.message.tool_calls?.[0];
+      expect(streamed?.type === 'function' && JSON.parse(streamed.function.arguments)).toEqual({ text: REDACTED });
+      expect((await openai.chat.completions.create({ model: 'fake', messages: user('please leak, then refuse') })).choices[0]?.message.refusal).toBe(REDACTED);
+      const refusal = await openai.chat.completions.create({ model: 'fake', messages: user(`refuse to mail ${USER_EMAIL}`), stream: true });
+      let text = '';
+      for await (const chunk of refusal) text += chunk.choices[0]?.delta.refusal ?? '';
+      expect(text).toBe(`Noted, I will write to ${USER_EMAIL} right away.`);
+      expect(JSON.stringify(llm.requests.at(-1)?.body)).not.toContain(USER_EMAIL);
+    });
+
+    it('blocks tool call arguments that leak a canary, JSON or streamed', async () => {
+      const guard = pseudonymGuard();
+      const openai = guardOpenAI(new OpenAI({ baseURL: llm.openaiBaseURL, apiKey: 'sk-dummy' }), { guard });
+      const messages = [{ role: 'system' as const, content: `Be kind. ${guard.canary()}` }, { role: 'user' as const, content: 'please recap' }];
+      const error = await openai.chat.completions.create({ model: 'fake', messages, tools }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenAI.PermissionDeniedError);
+      expect(error).toMatchObject({ status: 403, code: 'PW_BLOCKED' });
+      const chunks: unknown[] = [];
+      const cut = await (async () => {
+        for await (const chunk of await openai.chat.completions.create({ model: 'fake', messages, tools, stream: true })) chunks.push(chunk);
+      })().catch((e: unknown) => e);
+      expect(cut).toMatchObject({ code: 'PW_BLOCKED' });
+      expect(JSON.stringify(chunks)).not.toContain('pwc-');
+    });
+
+    it('filters Responses function call arguments: deltas, the done event, the item and the completed response', async () => {
+      const openai = client();
+      const responseTools = [{ type: 'function' as const, name: 'send', parameters: null, strict: false }];
+      const reply = await openai.responses.create({ model: 'fake', input: 'please leak', tools: responseTools });
+      const call = reply.output[0];
+      expect(call?.type === 'function_call' && JSON.parse(call.arguments)).toEqual({ text: REDACTED });
+      let deltas = '';
+      const whole: string[] = [];
+      const events: unknown[] = [];
+      for await (const event of await openai.responses.create({ model: 'fake', input: 'please leak', tools: responseTools, stream: true })) {
+        events.push(event);
+        if (event.type === 'response.function_call_arguments.delta') deltas += event.delta;
+        if (event.type === 'response.function_call_arguments.done') whole.push(event.arguments);
+        if (event.type === 'response.output_item.done' && event.item.type === 'function_call') whole.push(event.item.arguments);
+        if (event.type === 'response.completed') whole.push(...event.response.output.map((item) => (item.type === 'function_call' ? item.arguments : '')));
+      }
+      const expected = JSON.stringify({ text: REDACTED });
+      expect([deltas, ...whole]).toEqual([expected, expected, expected, expected]);
+      expect(JSON.stringify(events)).not.toMatch(/alice|AKIA/);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { PromptwardError } from '../../errors.js';
 import type { Guard } from '../../guard/guard.js';
 import type { LimitKey } from '../../ratelimit/limiter.js';
 import type { RequestFormat } from '../../validate/format.js';
@@ -25,8 +26,10 @@ export interface PromptwardRouteOptions extends LimitOptions {
    */
   extract?: (request: FastifyRequest) => unknown;
   /**
-   * Filter the route's JSON answer (Chat Completion, Response or Message shapes) through
-   * `guard.checkOutput` with the request's scope. Default true.
+   * Filter the route's JSON answer (Chat Completion, Response or Message shapes; a string or
+   * a Buffer) through `guard.checkOutput` with the request's scope. Default true. A streamed
+   * answer cannot be filtered here and is refused (500 `PW_CONFIG`): a streaming route sets
+   * `output: false` and filters with `guard.outputStream({ scope })` itself.
    */
   output?: boolean;
 }
@@ -50,6 +53,18 @@ declare module 'fastify' {
     /** Set by the promptward plugin on every request it let through. */
     promptward?: PromptwardState;
   }
+}
+
+/** A payload Fastify pipes to the client: a Node stream or a web `ReadableStream`. */
+function isStream(payload: unknown): payload is { pipe: unknown; destroy?: () => void } | ReadableStream {
+  if (payload instanceof ReadableStream) return true;
+  return typeof payload === 'object' && payload !== null && typeof (payload as { pipe?: unknown }).pipe === 'function';
+}
+
+/** Lets go of a stream that will not be sent, so its source stops and its resources are freed. */
+function discard(payload: { destroy?: () => void } | ReadableStream): void {
+  if (payload instanceof ReadableStream) payload.cancel().catch(() => undefined);
+  else payload.destroy?.();
 }
 
 const plugin: FastifyPluginAsync<PromptwardFastifyOptions> = async (fastify, pluginOptions) => {
@@ -80,10 +95,19 @@ const plugin: FastifyPluginAsync<PromptwardFastifyOptions> = async (fastify, plu
     const options = used.get(request);
     const state = request.promptward;
     if (options === undefined || state === undefined || options.output === false || reply.statusCode >= 400) return payload;
-    if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').includes('json')) return payload;
+    if (isStream(payload)) {
+      // A stream cannot be read here without holding the whole answer: refused, not sent raw.
+      discard(payload);
+      throw new PromptwardError(
+        'PW_CONFIG',
+        'promptward cannot filter a streamed answer: set config.promptward.output to false on this route and filter it with guard.outputStream({ scope })',
+      );
+    }
+    const buffer = Buffer.isBuffer(payload);
+    if ((typeof payload !== 'string' && !buffer) || !String(reply.getHeader('content-type') ?? '').includes('json')) return payload;
     let json: unknown;
     try {
-      json = JSON.parse(payload);
+      json = JSON.parse(buffer ? payload.toString('utf8') : payload);
     } catch {
       return payload;
     }
@@ -91,7 +115,8 @@ const plugin: FastifyPluginAsync<PromptwardFastifyOptions> = async (fastify, plu
     const tokens = answerTokens(json);
     if (tokens !== undefined) await state.reservation?.settle(tokens);
     const format = await filterJsonAnswer(options.guard, state.scope, json);
-    return format === undefined ? payload : JSON.stringify(json);
+    if (format === undefined) return payload;
+    return buffer ? Buffer.from(JSON.stringify(json), 'utf8') : JSON.stringify(json);
   });
 };
 
@@ -102,9 +127,12 @@ const plugin: FastifyPluginAsync<PromptwardFastifyOptions> = async (fastify, plu
  * - `preHandler`: requests count on `limiter`, tokens are reserved on `tokenLimiter`, the
  *   body is validated and checked, `RateLimit` / `RateLimit-Policy` headers are set,
  *   `request.promptward` holds the verdict and the body becomes the sanitized request.
- * - `onSend`: a JSON answer in the Chat Completions, Responses or Messages shape has its texts
- *   redacted and the request's pseudonyms restored; its `usage` settles the token reservation.
- *   Streamed answers are the route's to filter (`guard.outputStream({ scope })`).
+ * - `onSend`: a JSON answer (string or Buffer) in the Chat Completions, Responses or Messages
+ *   shape has its texts redacted and the request's pseudonyms restored (every text the model
+ *   wrote: refusals, reasoning, tool call arguments; `logprobs` emptied); its `usage` settles
+ *   the token reservation. A streamed answer (Node or web stream) fails closed with 500
+ *   `PW_CONFIG` unless the route sets `output: false`, taking on its filtering
+ *   (`guard.outputStream({ scope })`).
  *
  * Errors are thrown with `statusCode` and `headers`, so Fastify's default error handler
  * answers `{ statusCode, code, error, message }`: 400 `PW_BLOCKED`, 429 `PW_RATE_LIMITED`

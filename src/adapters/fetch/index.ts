@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, PromptwardError } from '../../errors.js';
 import type { Guard } from '../../guard/guard.js';
 import type { LimitKey, Reservation } from '../../ratelimit/limiter.js';
 import { admit, type LimitOptions } from '../shared/admission.js';
@@ -34,10 +34,22 @@ async function settle(reservation: Reservation | undefined, tokens: number | und
   await reservation.settle(tokens).catch(() => undefined);
 }
 
-async function filterResponse(format: WireFormat, response: Response, guard: Guard, scope: string, reservation: Reservation | undefined): Promise<Response> {
+/** The media type of a `content-type` header, lower-cased, without parameters. */
+function mediaType(header: string | null): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** The answer of an API that the guard cannot read: failing closed, since it may hold model text. */
+const unreadable = (): PromptwardError =>
+  new PromptwardError('PW_OUTPUT_SCHEMA', 'the API answered neither JSON nor server-sent events; promptward cannot filter it');
+
+async function filterResponse(format: WireFormat, response: Response, guard: Guard, scope: string, reservation: Reservation | undefined, streamed: boolean): Promise<Response> {
   const headers = copyHeaders(response.headers);
   const init = { status: response.status, statusText: response.statusText, headers };
-  if ((response.headers.get('content-type') ?? '').includes('text/event-stream') && response.body !== null) {
+  const media = mediaType(response.headers.get('content-type'));
+  const json = media === 'application/json' || media.endsWith('+json');
+  // A streamed request's answer is read as SSE whatever its label says, so a mislabelled stream is still filtered.
+  if ((media === 'text/event-stream' || (streamed && !json)) && response.body !== null) {
     const encoder = new TextEncoder();
     const events = filterSse(readSse(response.body), format, guard, scope, (end) =>
       // A stream cut by the guard or without usage keeps its estimate charged.
@@ -56,18 +68,20 @@ async function filterResponse(format: WireFormat, response: Response, guard: Gua
     return new Response(body, init);
   }
   const text = await response.text();
-  let json: unknown;
+  // An empty answer (a 204, say) holds nothing to filter.
+  if (text === '') return new Response(null, init);
+  let answer: unknown;
   try {
-    json = JSON.parse(text);
+    answer = JSON.parse(text);
   } catch {
-    // Not JSON (an empty 204, say): nothing the guard can read.
-    return new Response(text, init);
+    // The call happened: its estimate stays charged, as for any answer without usage.
+    return wireErrorResponse(format, unreadable());
   }
   // The tokens were spent whatever the guard thinks of the answer.
-  await settle(reservation, answerTokens(json));
+  await settle(reservation, answerTokens(answer));
   try {
-    await filterJsonAnswer(guard, scope, json);
-    return new Response(JSON.stringify(json), init);
+    await filterJsonAnswer(guard, scope, answer);
+    return new Response(JSON.stringify(answer), init);
   } catch (error) {
     return wireErrorResponse(format, asPromptwardError(error));
   }
@@ -88,7 +102,14 @@ async function filterResponse(format: WireFormat, response: Response, guard: Gua
  *   SDK throws its usual error (`BadRequestError`, `RateLimitError`) without retrying.
  * - A JSON answer has its texts redacted and pseudonyms restored; a blocked one becomes a 403
  *   error answer. A streamed (SSE) answer is filtered event by event, in order (see
- *   `filterSse`); a blocked finding ends it with the API's error event.
+ *   `filterSse`); a blocked finding ends it with the API's error event. Every text the model
+ *   wrote is filtered, not only the message: refusals, reasoning, tool call arguments.
+ *   `logprobs` are emptied (`null`, or `[]` in Responses parts) rather than refused: they
+ *   repeat the answer token by token, where no filter can see a value split across tokens.
+ * - The answer's kind comes from its media type, in any case (`Text/Event-Stream`); the answer
+ *   to a `stream: true` request is read as SSE unless labelled JSON. A successful answer that
+ *   is neither JSON nor SSE (and not empty) fails closed: 502 `PW_OUTPUT_SCHEMA` in the API's
+ *   error shape, its token estimate kept.
  * - Token usage: a streamed Chat Completion reports usage only when asked, so with a
  *   `tokenLimiter` the request gets `stream_options.include_usage: true` (the extra usage
  *   chunk reaches the caller). Without reported usage, or when the guard cut the answer,
@@ -141,6 +162,6 @@ export function guardedFetch(options: GuardedFetchOptions): typeof fetch {
       await reservation?.release().catch(() => undefined);
       return response;
     }
-    return filterResponse(format, response, guard, verdict.scope, reservation);
+    return filterResponse(format, response, guard, verdict.scope, reservation, sent['stream'] === true);
   };
 }

@@ -1,6 +1,6 @@
 import type { PromptwardError } from '../../errors.js';
 import type { Guard } from '../../guard/guard.js';
-import { usageTokens } from './json-answer.js';
+import { anthropicBlockSlots, chatMessageSlots, responsesItemSlots, responsesPartSlots, stripLogprobs, type TextSlot, usageTokens } from './json-answer.js';
 import type { SseEvent } from './sse.js';
 import { textChannel, type TextChannel } from './text-channel.js';
 import { asPromptwardError, wireErrorBody, type WireFormat } from './wire.js';
@@ -24,12 +24,60 @@ function errorEvent(format: WireFormat, error: PromptwardError, last: Json | und
   return { event: 'error', data: JSON.stringify({ type: 'error', code: error.code, message: error.message, param: null, sequence_number: sequence }) };
 }
 
+/** A Responses event that streams a text, the event that ends it, and the field holding it there. */
+interface ResponsesText {
+  /** The channel key of the event's text, as `responsesItemSlots` names it. */
+  key: (data: Json) => string;
+  done: string;
+  field: string;
+}
+
+const part = (kind: string, index: string) => (data: Json) => `${kind}\u0000${String(data['item_id'])}\u0000${String(data[index])}`;
+const whole = (kind: string) => (data: Json) => `${kind}\u0000${String(data['item_id'])}`;
+
+/** The Responses delta events, by type: every text the model streams, not only the message. */
+const RESPONSES_DELTAS: Record<string, ResponsesText> = {
+  'response.output_text.delta': { key: part('text', 'content_index'), done: 'response.output_text.done', field: 'text' },
+  'response.refusal.delta': { key: part('refusal', 'content_index'), done: 'response.refusal.done', field: 'refusal' },
+  'response.reasoning_text.delta': { key: part('reasoning', 'content_index'), done: 'response.reasoning_text.done', field: 'text' },
+  'response.reasoning_summary_text.delta': { key: part('summary', 'summary_index'), done: 'response.reasoning_summary_text.done', field: 'text' },
+  'response.function_call_arguments.delta': { key: whole('arguments'), done: 'response.function_call_arguments.done', field: 'arguments' },
+  'response.custom_tool_call_input.delta': { key: whole('input'), done: 'response.custom_tool_call_input.done', field: 'input' },
+};
+const RESPONSES_DONES = new Map(Object.values(RESPONSES_DELTAS).map((text) => [text.done, text]));
+
+/** The field of each Messages delta type that carries model text. */
+const ANTHROPIC_DELTAS: Record<string, string> = { text_delta: 'text', thinking_delta: 'thinking', input_json_delta: 'partial_json' };
+
+/** Adds text held back at a Chat choice's end to the delta of its last chunk, after what the delta holds. */
+function appendChat(delta: Json, key: string, text: string): void {
+  const [, kind, tool] = key.split('\u0000');
+  if (kind === 'content' || kind === 'refusal') {
+    delta[kind] = `${typeof delta[kind] === 'string' ? delta[kind] : ''}${text}`;
+  } else if (kind === 'function') {
+    const call = isObject(delta['function_call']) ? delta['function_call'] : {};
+    delta['function_call'] = { ...call, arguments: `${typeof call['arguments'] === 'string' ? call['arguments'] : ''}${text}` };
+  } else {
+    const calls = Array.isArray(delta['tool_calls']) ? delta['tool_calls'] : [];
+    const index = Number(tool);
+    const call = calls.find((c): c is Json => isObject(c) && c['index'] === index);
+    if (call === undefined) calls.push({ index, function: { arguments: text } });
+    else {
+      const fn = isObject(call['function']) ? call['function'] : {};
+      call['function'] = { ...fn, arguments: `${typeof fn['arguments'] === 'string' ? fn['arguments'] : ''}${text}` };
+    }
+    delta['tool_calls'] = calls;
+  }
+}
+
 /**
  * The per-API rules: which events carry text deltas (each text a channel), where a text ends,
  * where full texts repeat, where usage is. `handle` returns the events to send for one event.
  */
 class Filter {
   readonly channels = new Map<string, TextChannel>();
+  /** How to send text held back in a channel as one more delta event, by channel key. */
+  readonly tails = new Map<string, (text: string, template: Json | undefined) => SseEvent>();
   /** Full filtered texts of ended channels, for the events that repeat them (Responses). */
   readonly finished = new Map<string, string>();
   usage: Json | undefined;
@@ -41,22 +89,32 @@ class Filter {
     readonly scope: string,
   ) {}
 
-  channel(key: string): TextChannel {
+  /** Feeds a piece of the text `key`; `tail` makes the event for what the channel still holds at its end. */
+  async push(key: string, text: string, tail: (text: string, template: Json | undefined) => SseEvent): Promise<string> {
     let ch = this.channels.get(key);
     if (ch === undefined) {
       ch = textChannel(this.guard, this.scope);
       this.channels.set(key, ch);
+      this.tails.set(key, tail);
     }
-    return ch;
+    return ch.push(text);
   }
 
   async end(key: string): Promise<string> {
     const ch = this.channels.get(key);
     if (ch === undefined) return '';
     this.channels.delete(key);
+    this.tails.delete(key);
     const tail = await ch.end();
     this.finished.set(key, ch.text);
     return tail;
+  }
+
+  /** Ends `key` and makes the event for its held-back text, if any. */
+  async endEvent(key: string, template: Json | undefined): Promise<SseEvent[]> {
+    const make = this.tails.get(key);
+    const tail = await this.end(key);
+    return tail === '' || make === undefined ? [] : [make(tail, template)];
   }
 
   /** A full text that repeats a streamed one: the filtered stream's text, else checked whole. */
@@ -68,16 +126,22 @@ class Filter {
     return verdict.text;
   }
 
+  async fixSlots(slots: TextSlot[]): Promise<void> {
+    for (const { holder, key, id } of slots) holder[key] = await this.full(id, holder[key] as string);
+  }
+
   async handle(event: SseEvent): Promise<SseEvent[]> {
     if (this.format === 'openai-chat' && event.data === '[DONE]') return [...(await this.flush()), event];
     let data: unknown;
     try {
       data = JSON.parse(event.data);
     } catch {
-      return [event];
+      data = undefined;
     }
-    if (!isObject(data)) return [event];
+    // Data of no shape this filter knows is still model output: checked whole, never passed raw.
+    if (!isObject(data)) return [{ ...event, data: await this.full('', event.data) }];
     this.last = data;
+    stripLogprobs(data);
     const extra = this.format === 'openai-chat' ? await this.chat(data) : this.format === 'anthropic' ? await this.anthropic(data) : await this.responses(data);
     return [...extra, { ...event, data: JSON.stringify(data) }];
   }
@@ -85,47 +149,36 @@ class Filter {
   /** Sends what channels still hold when the stream ends without closing them. */
   async flush(): Promise<SseEvent[]> {
     const out: SseEvent[] = [];
-    for (const key of [...this.channels.keys()]) {
-      const tail = await this.end(key);
-      if (tail === '') continue;
-      out.push(this.tailEvent(key, tail, this.last));
-    }
+    for (const key of [...this.channels.keys()]) out.push(...(await this.endEvent(key, this.last)));
     return out;
-  }
-
-  tailEvent(key: string, text: string, template: Json | undefined): SseEvent {
-    if (this.format === 'openai-chat') {
-      const { id, object, created, model } = template ?? {};
-      return { data: JSON.stringify({ id, object, created, model, choices: [{ index: Number(key), delta: { content: text }, finish_reason: null }] }) };
-    }
-    if (this.format === 'anthropic') {
-      return { event: 'content_block_delta', data: JSON.stringify({ type: 'content_block_delta', index: Number(key), delta: { type: 'text_delta', text } }) };
-    }
-    const [itemId, contentIndex] = key.split('\u0000');
-    return {
-      event: 'response.output_text.delta',
-      data: JSON.stringify({
-        type: 'response.output_text.delta',
-        item_id: itemId,
-        output_index: template?.['output_index'] ?? 0,
-        content_index: Number(contentIndex),
-        delta: text,
-        ...(typeof template?.['sequence_number'] === 'number' ? { sequence_number: template['sequence_number'] } : {}),
-      }),
-    };
   }
 
   async chat(chunk: Json): Promise<SseEvent[]> {
     if (isObject(chunk['usage'])) this.usage = chunk['usage'];
     if (!Array.isArray(chunk['choices'])) return [];
+    const { id, object, created, model } = chunk;
     for (const choice of chunk['choices']) {
       if (!isObject(choice)) continue;
-      const key = String(typeof choice['index'] === 'number' ? choice['index'] : 0);
-      const delta = isObject(choice['delta']) ? choice['delta'] : undefined;
-      let text: string | undefined;
-      if (typeof delta?.['content'] === 'string') text = await this.channel(key).push(delta['content']);
-      if (choice['finish_reason'] != null && this.channels.has(key)) text = (text ?? '') + (await this.end(key));
-      if (text !== undefined) choice['delta'] = { ...delta, content: text };
+      const index = typeof choice['index'] === 'number' ? choice['index'] : 0;
+      const tail = (text: string, key: string): SseEvent => {
+        const delta: Json = {};
+        appendChat(delta, key, text);
+        return { data: JSON.stringify({ id, object, created, model, choices: [{ index, delta, finish_reason: null }] }) };
+      };
+      if (isObject(choice['delta'])) {
+        for (const { holder, key, id: slotId } of chatMessageSlots(choice['delta'], index)) {
+          holder[key] = await this.push(slotId, holder[key] as string, (text) => tail(text, slotId));
+        }
+      }
+      if (choice['finish_reason'] == null) continue;
+      for (const key of [...this.channels.keys()]) {
+        if (!key.startsWith(`${index}\u0000`)) continue;
+        const text = await this.end(key);
+        if (text === '') continue;
+        const delta = isObject(choice['delta']) ? choice['delta'] : {};
+        appendChat(delta, key, text);
+        choice['delta'] = delta;
+      }
     }
     return [];
   }
@@ -134,45 +187,51 @@ class Filter {
     const type = data['type'];
     if (type === 'message_start' && isObject(data['message']) && isObject(data['message']['usage'])) this.usage = { ...data['message']['usage'] };
     if (type === 'message_delta' && isObject(data['usage'])) this.usage = { ...this.usage, ...data['usage'] };
-    const key = String(data['index']);
-    if (type === 'content_block_delta' && isObject(data['delta']) && data['delta']['type'] === 'text_delta' && typeof data['delta']['text'] === 'string') {
-      data['delta'] = { ...data['delta'], text: await this.channel(key).push(data['delta']['text']) };
+    const index = typeof data['index'] === 'number' ? data['index'] : 0;
+    const key = String(index);
+    if (type === 'content_block_start' && isObject(data['content_block'])) await this.fixSlots(anthropicBlockSlots(data['content_block'], index));
+    const delta = data['delta'];
+    const field = isObject(delta) ? ANTHROPIC_DELTAS[String(delta['type'])] : undefined;
+    if (type === 'content_block_delta' && isObject(delta) && field !== undefined && typeof delta[field] === 'string') {
+      const kind = delta['type'];
+      delta[field] = await this.push(key, delta[field], (text) => ({
+        event: 'content_block_delta',
+        data: JSON.stringify({ type: 'content_block_delta', index, delta: { type: kind, [field]: text } }),
+      }));
     }
-    if (type === 'content_block_stop' && this.channels.has(key)) {
-      const tail = await this.end(key);
-      if (tail !== '') return [this.tailEvent(key, tail, data)];
-    }
+    if (type === 'content_block_stop') return this.endEvent(key, data);
     return [];
   }
 
   async responses(data: Json): Promise<SseEvent[]> {
-    const type = data['type'];
-    const key = `${String(data['item_id'])}\u0000${String(data['content_index'])}`;
-    if (type === 'response.output_text.delta' && typeof data['delta'] === 'string') {
-      data['delta'] = await this.channel(key).push(data['delta']);
-    } else if (type === 'response.output_text.done') {
-      const tail = await this.end(key);
-      if (typeof data['text'] === 'string') data['text'] = await this.full(key, data['text']);
-      if (tail !== '') return [this.tailEvent(key, tail, data)];
-    } else if (type === 'response.content_part.done' && isObject(data['part'])) {
-      await this.fixPart(String(data['item_id']), data['content_index'], data['part']);
-    } else if (type === 'response.output_item.done' && isObject(data['item'])) {
-      await this.fixItem(data['item']);
-    } else if (isObject(data['response'])) {
+    const type = String(data['type']);
+    const delta = RESPONSES_DELTAS[type];
+    if (delta !== undefined && typeof data['delta'] === 'string') {
+      data['delta'] = await this.push(delta.key(data), data['delta'], (text, template) => ({
+        event: type,
+        // Sent just before the event that ends the text, so it takes that event's number.
+        data: JSON.stringify({ ...data, delta: text, ...(typeof template?.['sequence_number'] === 'number' ? { sequence_number: template['sequence_number'] } : {}) }),
+      }));
+      return [];
+    }
+    const done = RESPONSES_DONES.get(type);
+    if (done !== undefined) {
+      const key = done.key(data);
+      const tail = await this.endEvent(key, data);
+      if (typeof data[done.field] === 'string') data[done.field] = await this.full(key, data[done.field] as string);
+      return tail;
+    }
+    if (isObject(data['part'])) {
+      const index = type.startsWith('response.reasoning_summary_part.') ? data['summary_index'] : data['content_index'];
+      await this.fixSlots(responsesPartSlots(data['part'], String(data['item_id']), Number(index)));
+    }
+    if (isObject(data['item'])) await this.fixSlots(responsesItemSlots(data['item']));
+    if (isObject(data['response'])) {
       const response = data['response'];
       if (isObject(response['usage'])) this.usage = response['usage'];
-      if (Array.isArray(response['output'])) for (const item of response['output']) if (isObject(item)) await this.fixItem(item);
+      for (const item of Array.isArray(response['output']) ? response['output'] : []) if (isObject(item)) await this.fixSlots(responsesItemSlots(item));
     }
     return [];
-  }
-
-  async fixItem(item: Json): Promise<void> {
-    if (!Array.isArray(item['content'])) return;
-    for (const [i, part] of item['content'].entries()) if (isObject(part)) await this.fixPart(String(item['id']), i, part);
-  }
-
-  async fixPart(itemId: string, index: unknown, part: Json): Promise<void> {
-    if (part['type'] === 'output_text' && typeof part['text'] === 'string') part['text'] = await this.full(`${itemId}\u0000${String(index)}`, part['text']);
   }
 }
 
@@ -181,7 +240,12 @@ class Filter {
  * the guard, in order: every text is redacted as it streams (a secret split across events is
  * still caught, since a text's pieces pass through one guard stream), pseudonyms of `scope`
  * are restored, and texts repeated whole (`response.output_text.done`, `response.completed`…)
- * carry the filtered text. Text held back at a text's end is sent in one more delta event
+ * carry the filtered text. Every text the model writes is a channel of its own, keyed by choice
+ * and tool index (Chat), block index (Messages) or item id and part index (Responses):
+ * message text, refusals, reasoning / thinking, and tool call arguments (filtered as text,
+ * so placeholders keep the JSON valid). `logprobs` are emptied in every event (see
+ * `stripLogprobs`): they repeat the text token by token. Event data of no shape the filter
+ * knows (not a JSON object) is checked whole rather than passed raw. Text held back at a text's end is sent in one more delta event
  * just before the end event. A blocked finding ends the stream with the API's error event.
  * `onEnd` gets the reported usage or the error.
  */
