@@ -52,20 +52,11 @@ describe('redisStore on a real redis-server', () => {
     expect(after.evalsha - before.evalsha).toBe(2);
   });
 
-  it('reloads the single-GCRA script with EVAL after SCRIPT FLUSH, and carries on exactly', async () => {
-    const limiter = createLimiter({ limits: gcra({ limit: 5, windowMs: 60_000 }), store: redisStore({ client, prefix: 'flush-gcra:' }) });
-    expect((await limiter.consume('k')).remaining).toBe(4);
-    await client.script('FLUSH');
-    const before = await evalCalls();
-    expect((await limiter.consume('k', 2)).remaining).toBe(2);
-    expect((await limiter.consume('k')).remaining).toBe(1);
-    const after = await evalCalls();
-    expect(after.eval - before.eval).toBe(1);
-    expect(after.evalsha - before.evalsha).toBe(2);
-  });
-
-  it('reloads the single-fixed-window script with EVAL after SCRIPT FLUSH, and carries on exactly', async () => {
-    const limiter = createLimiter({ limits: fixedWindow({ limit: 5, windowMs: 60_000 }), store: redisStore({ client, prefix: 'flush-fixed:' }) });
+  it.each([
+    ['GCRA', 'flush-gcra:', () => gcra({ limit: 5, windowMs: 60_000 })],
+    ['fixed-window', 'flush-fixed:', () => fixedWindow({ limit: 5, windowMs: 60_000 })],
+  ] as const)('reloads the single-%s script with EVAL after SCRIPT FLUSH, and carries on exactly', async (_name, prefix, limit) => {
+    const limiter = createLimiter({ limits: limit(), store: redisStore({ client, prefix }) });
     expect((await limiter.consume('k')).remaining).toBe(4);
     await client.script('FLUSH');
     const before = await evalCalls();
