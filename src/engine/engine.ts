@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import RE2 from 're2';
 import { InputTooLargeError, InvalidInputError, PatternError } from '../errors.js';
+import { literal } from '../text/literal.js';
 import { toOriginal, type TextView, type ViewName } from '../text/view.js';
 import { textViews, type Views } from '../text/views.js';
 import { BUILTIN_VALIDATORS } from '../validators/index.js';
@@ -241,11 +242,6 @@ function buildSet(family: string, sources: string[], flags = ''): RE2Set {
       cause: error,
     });
   }
-}
-
-/** A keyword as an RE2 literal. */
-function literal(keyword: string): string {
-  return keyword.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 function nearWords(text: string, start: number, end: number, window: number, words: readonly string[]): boolean {

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import RE2 from 're2';
 import { PatternError } from '../errors.js';
+import { literal } from '../text/literal.js';
 import type { Validator } from '../validators/types.js';
 import { type Pack, PackSchema, type Rule } from './pack.js';
 
@@ -161,9 +162,4 @@ export function nonCapturing(pattern: string): string {
 function groupCount(pattern: string): number {
   const m = new RE2(`${pattern}|()`).exec('');
   return m === null ? 0 : m.length - 2;
-}
-
-/** `text` as an RE2 literal. */
-function literal(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }

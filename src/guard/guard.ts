@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { compile, type Engine } from '../engine/engine.js';
 import type { Finding } from '../engine/finding.js';
-import { BlockedError, isPromptwardError, PromptwardError } from '../errors.js';
+import { BlockedError, InvalidInputError, isPromptwardError, PromptwardError } from '../errors.js';
 import { createRedactor, type Redactor } from '../redact/redactor.js';
 import type { Vault } from '../redact/vault/vault.js';
 import { PII_PACKS } from '../scanners/pii/packs.js';
@@ -97,9 +97,6 @@ export interface Guard {
   parseOutput<S extends StandardSchemaV1>(text: string, schema: S): Promise<InferOutput<S>>;
 }
 
-const mapValues = <T, U>(o: Record<string, T>, f: (v: T) => U): Record<string, U> =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
-
 /**
  * Creates a guard from a config (plain data, validated; a parsed JSON file works).
  *
@@ -176,6 +173,13 @@ export function createGuard(configInput: GuardConfigInput | unknown = {}, option
       : new PromptwardError('PW_SCANNER', `a scanner failed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
     emit({ type: 'error', direction, code: wrapped.code, message: wrapped.message, failOpen: config.onError === 'allow' });
     return wrapped;
+  };
+
+  /** The verdict after a failure: blocked with the error when failing closed, else allowed. */
+  const failed = (direction: 'input' | 'output', error: unknown): Pick<Verdict, 'action' | 'blocked' | 'error'> => {
+    const wrapped = failure(direction, error);
+    const blocked = config.onError === 'block' && !monitor;
+    return blocked ? { action: 'block', blocked, error: wrapped } : { action: 'allow', blocked };
   };
 
   const conclude = <V extends Verdict>(direction: 'input' | 'output', verdict: V): V => {
@@ -259,19 +263,7 @@ export function createGuard(configInput: GuardConfigInput | unknown = {}, option
           ...(blocked ? { error: blockedError('input', findings) } : {}),
         });
       } catch (error) {
-        const wrapped = failure('input', error);
-        const blocked = config.onError === 'block' && !monitor;
-        return conclude('input', {
-          action: blocked ? 'block' : 'allow',
-          blocked,
-          monitor,
-          findings,
-          scope,
-          format: validated.format,
-          request,
-          injectionScore: topScore,
-          ...(blocked ? { error: wrapped } : {}),
-        });
+        return conclude('input', { ...failed('input', error), monitor, findings, scope, format: validated.format, request, injectionScore: topScore });
       }
     },
 
@@ -282,7 +274,7 @@ export function createGuard(configInput: GuardConfigInput | unknown = {}, option
     },
 
     async checkOutput(text, o = {}) {
-      if (typeof text !== 'string') throw new PromptwardError('PW_INVALID_INPUT', `checkOutput expects a string, got ${typeof text}`);
+      if (typeof text !== 'string') throw new InvalidInputError(`checkOutput expects a string, got ${typeof text}`);
       const scope = o.scope ?? randomUUID();
       let findings: GuardFinding[] = [];
       try {
@@ -304,17 +296,8 @@ export function createGuard(configInput: GuardConfigInput | unknown = {}, option
           ...(blocked ? { error: blockedError('output', findings) } : {}),
         });
       } catch (error) {
-        const wrapped = failure('output', error);
-        const blocked = config.onError === 'block' && !monitor;
-        return conclude('output', {
-          action: blocked ? 'block' : 'allow',
-          blocked,
-          monitor,
-          findings,
-          scope,
-          text: blocked ? '' : text,
-          ...(blocked ? { error: wrapped } : {}),
-        });
+        const verdict = failed('output', error);
+        return conclude('output', { ...verdict, monitor, findings, scope, text: verdict.blocked ? '' : text });
       }
     },
 

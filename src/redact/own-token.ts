@@ -1,3 +1,4 @@
+import { literal } from '../text/literal.js';
 /** The tokens a redactor writes, to keep its rules from reading them. */
 export interface OwnTokens {
   /** Longest token, in UTF-16 units. */
@@ -15,7 +16,6 @@ export interface OwnTokens {
   isOwn(span: string): boolean;
 }
 
-const escape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 const ALNUM = /[\p{L}\p{N}]/u;
 
 /**
@@ -30,7 +30,7 @@ export function ownTokens(labels: readonly string[], hex: number): OwnTokens {
   const unique = [...new Set(labels)];
   const longest = unique.reduce((max, l) => Math.max(max, l.length), 0);
   const tail = hex > 0 ? `(?:_\\d{1,9}|:[0-9a-f]{8,${hex}})` : '_\\d{1,9}';
-  const re = unique.length === 0 ? /(?!)/g : new RegExp(`\\[(?:${unique.map(escape).join('|')})${tail}\\]`, 'g');
+  const re = unique.length === 0 ? /(?!)/g : new RegExp(`\\[(?:${unique.map(literal).join('|')})${tail}\\]`, 'g');
   return {
     maxLength: 2 + longest + 1 + Math.max(9, hex),
     hide: (text) => (text.includes('[') ? text.replace(re, (t) => `[${'#'.repeat(t.length - 2)}]`) : text),

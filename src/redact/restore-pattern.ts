@@ -1,3 +1,4 @@
+import { literal } from '../text/literal.js';
 /** A regex that finds issued-token lookalikes in a model's answer, and the longest text it can match. */
 export interface RestorePattern {
   /** Global; group `label` and `n` (from one of three alternatives) name the token. */
@@ -8,7 +9,6 @@ export interface RestorePattern {
   keyOf(match: RegExpExecArray): string;
 }
 
-const escape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 const DIGITS = 6;
 
 /**
@@ -24,8 +24,8 @@ const DIGITS = 6;
 export function restorePattern(labels: readonly string[]): RestorePattern {
   // Longest first, so PHONE_NUMBER wins over PHONE when both are labels.
   const sorted = [...new Set(labels)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const loose = sorted.map((l) => l.split('_').map(escape).join('[ _-]?')).join('|');
-  const strict = sorted.map(escape).join('|');
+  const loose = sorted.map((l) => l.split('_').map(literal).join('[ _-]?')).join('|');
+  const strict = sorted.map(literal).join('|');
   const n = `(\\d{1,${DIGITS}})(?!\\d)`;
   const source = [
     `\\[ ?(${loose})[ _-]?${n}(?: ?\\])?`,

@@ -32,10 +32,6 @@ const specArb: fc.Arbitrary<Spec> = fc.oneof(
   fixedArb.map((o) => named({ algorithm: fixedWindow(o), describe: `fixedWindow ${JSON.stringify(o)}`, bound: (span: number) => (span < o.windowMs ? 2 * o.limit : Infinity) })),
 );
 
-interface Step {
-  dt: number;
-  cost: number;
-}
 const stepsArb = fc.array(
   fc.record({ dt: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 3_000 })), cost: fc.integer({ min: 0, max: 10 }) }),
   { maxLength: 80 },
