@@ -32,16 +32,29 @@ const BATCH = 100;
 const POINTS = 1_000_000_000;
 
 type Decide = (key: string) => Promise<unknown>;
+/** The first contender against rate-limiter-flexible: ratio of medians, and median of round-by-round ratios. */
+interface Ratios {
+  ratio: number;
+  paired: number;
+}
 
-/** Decisions per second over `total` calls, `BATCH` in flight at a time, keys in rotation. */
-async function rate(decide: Decide, total: number): Promise<number> {
+/**
+ * Decisions per second over `total` calls, `BATCH` in flight at a time, keys in rotation: per
+ * second of wall time, or with `cpu`, per second of this process's CPU time (user and system,
+ * all threads). A memory store works only in this process, so its CPU time is its whole cost,
+ * and unlike wall time it does not count the moments the machine's other load holds the core.
+ */
+async function rate(decide: Decide, total: number, cpu = false): Promise<number> {
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   for (let done = 0; done < total; done += BATCH) {
     const batch: Promise<unknown>[] = [];
     for (let i = 0; i < BATCH; i++) batch.push(decide(`user-${(done + i) % KEYS}`));
     await Promise.all(batch);
   }
-  return total / (Number(process.hrtime.bigint() - start) / 1e9);
+  if (!cpu) return total / (Number(process.hrtime.bigint() - start) / 1e9);
+  const used = process.cpuUsage(cpuStart);
+  return total / ((used.user + used.system) / 1e6);
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -53,20 +66,34 @@ const spread = (xs: number[]): string => `${whole(median(xs)).padStart(10)}   (r
  * Alternates the contenders round by round so drift in the machine hits all alike. The last
  * contender is rate-limiter-flexible; each other one is given as a ratio to it.
  */
-async function compare(label: string, contenders: Record<string, Decide>, total: number, rounds: number): Promise<void> {
+async function compare(label: string, contenders: Record<string, Decide>, total: number, rounds: number, cpu = false, quiet = false): Promise<Ratios> {
   const results: Record<string, number[]> = {};
   for (const [name, decide] of Object.entries(contenders)) {
     await rate(decide, Math.min(total, 20_000)); // warm-up
     results[name] = [];
   }
   for (let round = 0; round < rounds; round++) {
-    for (const [name, decide] of Object.entries(contenders)) results[name]?.push(await rate(decide, total));
+    for (const [name, decide] of Object.entries(contenders)) results[name]?.push(await rate(decide, total, cpu));
   }
   const names = Object.keys(contenders);
-  const theirs = median(results[names[names.length - 1] ?? ''] ?? []);
-  console.log(`\n${label} (${total.toLocaleString('en')} calls × ${rounds} rounds, ${BATCH} in flight, ${KEYS.toLocaleString('en')} keys; decisions/s, median)`);
-  for (const name of names) console.log(`  ${name.padEnd(48)} ${spread(results[name] ?? [])}`);
-  for (const name of names.slice(0, -1)) console.log(`  ratio ${name} / rate-limiter-flexible: ${(median(results[name] ?? []) / theirs).toFixed(2)}×`);
+  const theirRounds = results[names[names.length - 1] ?? ''] ?? [];
+  const theirs = median(theirRounds);
+  // Also the median of each round's ratio to the round of theirs that followed it, which the
+  // machine's other load disturbs less than a ratio of medians taken across the whole run.
+  const ratios = (name: string): Ratios => ({
+    ratio: median(results[name] ?? []) / theirs,
+    paired: median((results[name] ?? []).map((x, i) => x / (theirRounds[i] ?? NaN))),
+  });
+  if (!quiet) {
+    const unit = cpu ? 'decisions per CPU-second' : 'decisions/s';
+    console.log(`\n${label} (${total.toLocaleString('en')} calls × ${rounds} rounds, ${BATCH} in flight, ${KEYS.toLocaleString('en')} keys; ${unit}, median)`);
+    for (const name of names) console.log(`  ${name.padEnd(48)} ${spread(results[name] ?? [])}`);
+    for (const name of names.slice(0, -1)) {
+      const { ratio, paired } = ratios(name);
+      console.log(`  ratio ${name} / rate-limiter-flexible: ${ratio.toFixed(2)}×   (round by round: ${paired.toFixed(2)}×)`);
+    }
+  }
+  return ratios(names[0] ?? '');
 }
 
 function heapMb(): number {
@@ -88,22 +115,28 @@ async function flood(label: string, decide: Decide, keys: number): Promise<void>
   console.log(`  ${label.padEnd(52)} retained ${(after - before).toFixed(1).padStart(7)} MB   (largest growth seen during the flood, garbage included: ${Math.max(peak, after - before).toFixed(1)} MB)`);
 }
 
-/** One comparison, run in a child process: promptward's limiter against rate-limiter-flexible's. */
+/**
+ * One comparison, run in a child process: promptward's limiter against rate-limiter-flexible's.
+ * A memory comparison sends its ratios to the parent, which runs it in several processes.
+ */
 async function section(name: string, port: number): Promise<void> {
   const algorithm = name.endsWith('fixed') ? fixedWindow({ limit: POINTS, windowMs: 60_000 }) : gcra({ limit: POINTS, windowMs: 60_000 });
   const label = name.endsWith('fixed') ? 'fixedWindow' : 'GCRA';
   if (name.startsWith('memory')) {
     const ours = createLimiter({ limits: algorithm, store: memoryStore() });
     const theirs = new RateLimiterMemory({ points: POINTS, duration: 60 });
-    await compare(
+    const ratios = await compare(
       `Memory store, ${label}`,
       {
-        [`promptward memoryStore (${label}, LRU-bounded)`]: (k) => ours.consume(k),
+        [`promptward memoryStore (${label}, lru-cache-bounded)`]: (k) => ours.consume(k),
         'rate-limiter-flexible RateLimiterMemory (fixed window, unbounded)': (k) => theirs.consume(k),
       },
       50_000,
       21,
+      true,
+      process.send !== undefined,
     );
+    process.send?.(ratios);
     return;
   }
   const client = new Redis({ host: '127.0.0.1', port, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
@@ -113,7 +146,7 @@ async function section(name: string, port: number): Promise<void> {
   await compare(
     `Redis store, ${label} (same redis-server, same ioredis client)`,
     {
-      [`promptward redisStore (${label}, Lua: ${label === 'GCRA' ? 'TIME, GET, SET' : 'HINCRBY, PTTL'})`]: (k) => ours.consume(k),
+      [`promptward redisStore (${label}, Lua: ${label === 'GCRA' ? 'TIME, GET, SET KEEPTTL' : 'HINCRBY, PTTL'})`]: (k) => ours.consume(k),
       'rate-limiter-flexible RateLimiterRedis (fixed window, Lua: SET NX, INCRBY, PTTL)': (k) => theirs.consume(k),
     },
     5_000,
@@ -122,13 +155,21 @@ async function section(name: string, port: number): Promise<void> {
   client.disconnect();
 }
 
-function child(name: string, port: number): Promise<void> {
+/** Runs one section in a child process; resolves with the ratios a memory section sends. */
+function child(name: string, port: number): Promise<Ratios | undefined> {
   return new Promise((resolve, reject) => {
+    let ratios: Ratios | undefined;
     const worker = fork(fileURLToPath(import.meta.url), [name, String(port)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    worker.on('message', (message) => (ratios = message as Ratios));
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited with code ${code}`))));
+    worker.once('exit', (code) => (code === 0 ? resolve(ratios) : reject(new Error(`${name} exited with code ${code}`))));
   });
 }
+
+// A process's JIT and the machine's other load move a memory ratio by ±15% from one process to
+// the next, so each memory comparison runs in this many processes, GCRA and fixedWindow
+// alternating, and the summary gives the median over processes.
+const MEMORY_PROCESSES = 7;
 
 const [sectionName, sectionPort] = process.argv.slice(2);
 if (sectionName !== undefined) {
@@ -142,7 +183,24 @@ const client = new Redis({ host: '127.0.0.1', port: server.port, maxRetriesPerRe
 await client.connect();
 try {
   console.log(`node ${process.version}, ${(await client.info('server')).match(/redis_version:(\S+)/)?.[1] ?? '?'} redis-server on loopback`);
-  for (const name of ['memory-gcra', 'memory-fixed', 'redis-gcra', 'redis-fixed']) await child(name, server.port);
+  const memory = ['memory-gcra', 'memory-fixed'];
+  const byProcess: Record<string, Ratios[]> = Object.fromEntries(memory.map((name) => [name, []]));
+  for (let p = 0; p < MEMORY_PROCESSES; p++) {
+    for (const name of memory) {
+      const ratios = await child(name, server.port);
+      if (ratios !== undefined) byProcess[name]?.push(ratios);
+    }
+  }
+  console.log(`\nMemory store against rate-limiter-flexible RateLimiterMemory (fixed window, unbounded): 50,000 calls × 21 rounds per process, ${BATCH} in flight, ${KEYS.toLocaleString('en')} keys, decisions per CPU-second; ratio of medians in each of ${MEMORY_PROCESSES} processes`);
+  for (const name of memory) {
+    const runs = byProcess[name] ?? [];
+    const ratio = runs.map((r) => r.ratio);
+    const below = ratio.filter((r) => r < 1).length;
+    console.log(
+      `  ${name.padEnd(24)} median ${median(ratio).toFixed(2)}×   (processes ${Math.min(...ratio).toFixed(2)}–${Math.max(...ratio).toFixed(2)}, ${below} of ${runs.length} below 1; round by round ${median(runs.map((r) => r.paired)).toFixed(2)}×)   [${ratio.map((r) => r.toFixed(2)).join(' ')}]`,
+    );
+  }
+  for (const name of ['redis-gcra', 'redis-fixed']) await child(name, server.port);
 
   // Server-side cost, which the machine's other load disturbs far less than throughput.
   const redis = createLimiter({ limits: gcra({ limit: POINTS, windowMs: 60_000 }), store: redisStore({ client, prefix: 'bench:pw:' }) });

@@ -21,6 +21,40 @@ export interface GcraOptions {
 const SLACK = 1e-6;
 
 /**
+ * How far ahead of now (ms) a GCRA arrival time may run and still admit: the tolerance plus
+ * the slack. The memory store and the Redis store both compare against this one number.
+ *
+ * @example
+ * const admits = next - now <= gcraThreshold(tolerance);
+ */
+export const gcraThreshold = (tolerance: number): number => tolerance + SLACK;
+
+/**
+ * Whole units left when the arrival time stands `ahead` ms past now.
+ *
+ * @example
+ * gcraRemaining(1_000, 60_000, 2_000); // 58
+ */
+export const gcraRemaining = (interval: number, tolerance: number, ahead: number): number => Math.max(0, Math.floor((tolerance - ahead) / interval + SLACK));
+
+/**
+ * Milliseconds until the limit is whole again when the arrival time stands `ahead` ms past now.
+ *
+ * @example
+ * gcraReset(2_000.5); // 2001
+ */
+export const gcraReset = (ahead: number): number => Math.max(0, Math.ceil(ahead - SLACK));
+
+/**
+ * Milliseconds until a refused charge fits, when it would have put the arrival time `beyond`
+ * ms past now.
+ *
+ * @example
+ * gcraRetry(60_000, 61_000); // 1000
+ */
+export const gcraRetry = (tolerance: number, beyond: number): number => Math.ceil(beyond - tolerance - SLACK);
+
+/**
  * GCRA, the generic cell rate algorithm: one timestamp per key (the theoretical arrival time
  * of the next unit), smooth and exact. A key admits `burst` units at once, then one unit every
  * `windowMs / limit` milliseconds. The default algorithm.
@@ -37,6 +71,7 @@ export function gcra(options: GcraOptions): Algorithm {
   // Emission interval: the time one unit takes to drain.
   const interval = windowMs / limit;
   const tolerance = burst * interval;
+  const threshold = gcraThreshold(tolerance);
   return {
     kind: 'gcra',
     limit,
@@ -46,13 +81,13 @@ export function gcra(options: GcraOptions): Algorithm {
     evaluate(state: LimitState | undefined, now: number, cost: number): Evaluation {
       const tat = state === undefined ? now : Math.max(state as number, now);
       const next = tat + cost * interval;
-      const allowed = next - now <= tolerance + SLACK;
+      const allowed = next - now <= threshold;
       const after = allowed ? next : tat;
       return {
         allowed,
-        remaining: Math.max(0, Math.floor((tolerance - (after - now)) / interval + SLACK)),
-        resetMs: Math.max(0, Math.ceil(after - now - SLACK)),
-        retryAfterMs: allowed ? 0 : Math.ceil(next - now - tolerance - SLACK),
+        remaining: gcraRemaining(interval, tolerance, after - now),
+        resetMs: gcraReset(after - now),
+        retryAfterMs: allowed ? 0 : gcraRetry(tolerance, next - now),
         limit,
         next: after,
       };

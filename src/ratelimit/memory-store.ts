@@ -1,7 +1,12 @@
+import { LRUCache } from 'lru-cache';
 import { positiveInteger } from './check.js';
-import { Lru, type Slot } from './lru.js';
 import { CHARGE_ONE, CONSUME_ONE, type ChargesOne, type ConsumesOne } from './one-limit.js';
 import type { Algorithm, Evaluation, LimitDecision, LimitState, RateLimitStore, StoreLimit } from './types.js';
+
+/** One key's state in the cache. */
+interface Slot {
+  state: LimitState;
+}
 
 /**
  * Options of {@link memoryStore}.
@@ -35,8 +40,8 @@ export interface MemoryStore extends RateLimitStore {
 }
 
 /**
- * Keeps limit state in process memory, bounded by an LRU cache. Every decision is atomic
- * because it runs synchronously. Right for one process, for tests, and as the insurance
+ * Keeps limit state in process memory, bounded by an LRU cache (`lru-cache`). Every decision
+ * is atomic because it runs synchronously. Right for one process, for tests, and as the insurance
  * store behind Redis.
  *
  * @example
@@ -44,12 +49,13 @@ export interface MemoryStore extends RateLimitStore {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
-  // A charge to a known key rewrites its slot in place: one lookup per decision.
-  const cache = new Lru(positiveInteger('memoryStore maxKeys', options.maxKeys ?? 100_000));
+  // Values are boxes, so a charge to a known key rewrites its box in place: one lookup per
+  // decision, where storing the new state would take a second.
+  const cache = new LRUCache<string, Slot>({ max: positiveInteger('memoryStore maxKeys', options.maxKeys ?? 100_000) });
   const now = options.now ?? Date.now;
 
   function commit(key: string, slot: Slot | undefined, next: LimitState): void {
-    if (slot === undefined) cache.add(key, next);
+    if (slot === undefined) cache.set(key, { state: next });
     else slot.state = next;
   }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { adjustLua, consumeLua, fixedWindowOneLua, gcraOneLua } from './lua/scripts.js';
+import { gcraRemaining, gcraReset, gcraRetry, gcraThreshold } from './gcra.js';
 import { CONSUME_ONE, type ConsumesOne } from './one-limit.js';
 import type { Algorithm, LimitDecision, RateLimitStore, StoreLimit } from './types.js';
 
@@ -58,10 +59,12 @@ function script(text: string): Script {
 /**
  * Keeps limit state in Redis; each decision is one atomic Lua script (sent as EVALSHA, and
  * re-sent as EVAL when Redis answers NOSCRIPT after a restart or `SCRIPT FLUSH`), so any
- * number of processes share one exact limit. Needs Redis 5 or later. A GCRA or token-bucket
- * key outlives the moment its limit is idle again by one window, so a settle arriving within
- * that lands exactly as in memory; a later one charges from idle. A {@link fixedWindow} key
- * is a hash that lives exactly as long as its window.
+ * number of processes share one exact limit. Needs Redis 6.0 or later (`SET … KEEPTTL`). A
+ * token-bucket key outlives the moment its limit is idle again by one window, a GCRA key by
+ * one to two (its TTL is set only when its arrival time crosses a multiple of the window, not
+ * on every decision), so a settle arriving within that lands exactly as in memory; a later one
+ * charges from idle. A {@link fixedWindow} key is a hash that lives exactly as long as its
+ * window.
  *
  * @example
  * import Redis from 'ioredis';
@@ -132,37 +135,76 @@ export function redisStore(options: RedisStoreOptions): RateLimitStore {
 
   const now = (): string => (clock === undefined ? '' : String(clock()));
 
-  // GCRA's parameters as the single-limit script reads them, formatted once per algorithm.
+  // GCRA's figures as the single-limit script reads them, worked out once per algorithm, with
+  // the handler that turns its answer into a decision.
+  interface GcraOne {
+    step: string;
+    threshold: string;
+    window: string;
+    interval: number;
+    decide: (reply: unknown) => LimitDecision;
+  }
   const gcraOne = script(gcraOneLua());
-  const gcraArgs = new WeakMap<Algorithm, [string, string, string]>();
-  function gcraParams(algorithm: Algorithm): [string, string, string] {
-    let args = gcraArgs.get(algorithm);
-    if (args === undefined) {
-      const [interval = 0, tolerance = 0, window = 0] = algorithm.params;
-      args = [String(interval), String(tolerance), String(window)];
-      gcraArgs.set(algorithm, args);
-    }
-    return args;
+  const gcraFigures = new WeakMap<Algorithm, GcraOne | null>();
+  function gcraFiguresOf(algorithm: Algorithm): GcraOne | null {
+    let figures = gcraFigures.get(algorithm);
+    if (figures !== undefined) return figures;
+    const [interval = 0, tolerance = 0, window = 0] = algorithm.params;
+    const limit = algorithm.limit;
+    // The script answers in 1/4096 ms, exact as a JavaScript number below 2^53, that is while
+    // the arrival time runs under 2^41 ms (70 years) ahead. A tolerance under 2^39 ms (17 years)
+    // keeps it there, since a charge that fits at all adds at most one tolerance; a longer one
+    // takes the general script.
+    figures =
+      tolerance < 2 ** 39
+        ? {
+            step: String(interval),
+            threshold: String(gcraThreshold(tolerance)),
+            window: String(window),
+            interval,
+            decide(reply: unknown): LimitDecision {
+              if (typeof reply === 'number') {
+                const ahead = reply / 4096;
+                return { allowed: true, remaining: gcraRemaining(interval, tolerance, ahead), resetMs: gcraReset(ahead), retryAfterMs: 0, limit };
+              }
+              const [ahead = 0, beyond = 0] = reply as number[];
+              return {
+                allowed: false,
+                remaining: gcraRemaining(interval, tolerance, ahead / 4096),
+                resetMs: gcraReset(ahead / 4096),
+                retryAfterMs: gcraRetry(tolerance, beyond / 4096),
+                limit,
+              };
+            },
+          }
+        : null;
+    gcraFigures.set(algorithm, figures);
+    return figures;
+  }
+
+  function consumeGcraOne(key: string, figures: GcraOne, cost: number, at: number | undefined): Promise<LimitDecision> {
+    const step = cost === 1 ? figures.step : String(cost * figures.interval);
+    const args = at === undefined ? [prefix + key, step, figures.threshold, figures.window] : [prefix + key, step, figures.threshold, figures.window, String(at)];
+    // As `run`, but one reply handler for both outcomes: one promise fewer per decision.
+    return client.evalsha(gcraOne.sha, 1, ...args).then(figures.decide, (error: unknown) => {
+      if (!(error instanceof Error) || !error.message.includes('NOSCRIPT')) throw error;
+      return client.eval(gcraOne.text, 1, ...args).then(figures.decide);
+    });
   }
 
   function consumeOne(key: string, algorithm: Algorithm, cost: number, id: string, hold: boolean): Promise<LimitDecision> {
+    if (algorithm.kind === 'fixed-window' && clock === undefined) return consumeFixedOne(key, algorithm, cost);
+    const at = clock?.();
+    if (algorithm.kind === 'gcra') {
+      const figures = gcraFiguresOf(algorithm);
+      // An injected clock before 2^40 ms would break the script's exact 1/4096 ms answers.
+      if (figures !== null && (at === undefined || at >= 2 ** 40)) return consumeGcraOne(key, figures, cost, at);
+    }
     const limit = algorithm.limit;
-    const decide = (reply: unknown): LimitDecision => {
+    const [keys, args] = encode([{ key, algorithm }], [at === undefined ? '' : String(at), String(cost), id, hold ? '1' : '0']);
+    return run(scriptsFor([{ key, algorithm }]).consume, keys, args).then((reply) => {
       const [allowed, remaining = 0, resetMs = 0, retryAfterMs = 0] = reply as number[];
       return { allowed: allowed === 1, remaining, resetMs, retryAfterMs, limit };
-    };
-    if (algorithm.kind === 'fixed-window' && clock === undefined) return consumeFixedOne(key, algorithm, cost);
-    if (algorithm.kind !== 'gcra') {
-      const [keys, args] = encode([{ key, algorithm }], [now(), String(cost), id, hold ? '1' : '0']);
-      return run(scriptsFor([{ key, algorithm }]).consume, keys, args).then(decide);
-    }
-    // As `run`, but one reply handler for both outcomes: one promise fewer per decision.
-    const [interval, tolerance, window] = gcraParams(algorithm);
-    const at = now();
-    const text = String(cost);
-    return client.evalsha(gcraOne.sha, 1, prefix + key, at, text, interval, tolerance, window).then(decide, (error: unknown) => {
-      if (!(error instanceof Error) || !error.message.includes('NOSCRIPT')) throw error;
-      return client.eval(gcraOne.text, 1, prefix + key, at, text, interval, tolerance, window).then(decide);
     });
   }
 

@@ -27,16 +27,73 @@ async function evalCalls(): Promise<{ eval: number; evalsha: number }> {
 }
 
 describe('redisStore on a real redis-server', () => {
-  it('decides with Redis TIME and lets idle keys expire one window after they drain', async () => {
+  it('decides with Redis TIME and lets idle keys expire one to two windows after they drain', async () => {
     const limiter = createLimiter({ limits: gcra({ limit: 3, windowMs: 60_000 }), store: redisStore({ client, prefix: 'basic:' }) });
     for (const remaining of [2, 1, 0]) expect(await limiter.consume('k')).toMatchObject({ allowed: true, remaining });
     const refused = await limiter.consume('k');
     expect(refused.allowed).toBe(false);
     expect(refused.retryAfterMs).toBeGreaterThan(19_000);
     expect(refused.retryAfterMs).toBeLessThanOrEqual(20_000);
+    // Drained 60 s from now (resetMs); the key lives one to two windows past that.
     const ttl = await client.pttl('basic:default:k');
-    expect(ttl).toBeGreaterThan(119_000);
-    expect(ttl).toBeLessThanOrEqual(120_000);
+    expect(ttl).toBeGreaterThan(refused.resetMs + 60_000 - 1_000);
+    expect(ttl).toBeLessThanOrEqual(refused.resetMs + 120_000 + 2);
+  });
+
+  it('GCRA keeps a key\'s TTL while its arrival time stays below the next multiple of the window, and never lets it fall short of one window past it', async () => {
+    const clock = { t: 1_700_000_000_000 }; // a multiple of the 10 s window
+    const limiter = createLimiter({ limits: gcra({ limit: 10, windowMs: 10_000 }), store: redisStore({ client, now: () => clock.t, prefix: 'keepttl:' }) });
+    const key = 'keepttl:default:k';
+    await limiter.consume('k'); // arrival time t + 1 s: step t / 10 s, TTL to t + 20 s (+2 ms)
+    const first = await client.pttl(key);
+    expect(first).toBeGreaterThan(19_000);
+    expect(first).toBeLessThanOrEqual(20_002);
+    await limiter.consume('k', 8); // t + 9 s: same step, TTL kept
+    expect(await client.pttl(key)).toBeLessThanOrEqual(first);
+    await limiter.consume('k'); // t + 10 s: next step, TTL to t + 30 s
+    const moved = await client.pttl(key);
+    expect(moved).toBeGreaterThan(29_000);
+    expect(moved).toBeLessThanOrEqual(30_002);
+    // Every write leaves the key at least a window past its arrival time.
+    for (let i = 0; i < 40; i++) {
+      clock.t += 700;
+      const d = await limiter.consume('k');
+      expect(await client.pttl(key)).toBeGreaterThanOrEqual(d.resetMs + 10_000 - 50);
+    }
+  });
+
+  it('single GCRA limit: the lean script agrees with the memory store to the bit on fractional clocks, refusals and settles included', async () => {
+    // Times past 2^40 ms with fractions of a millisecond, and intervals that are no whole number
+    // of milliseconds: the script's 1/4096 ms answers must reproduce the float arithmetic exactly.
+    const algorithmArb = fc
+      .record({ limit: fc.integer({ min: 1, max: 9 }), windowMs: fc.integer({ min: 60_000, max: 600_000 }), burst: fc.integer({ min: 1, max: 9 }) })
+      .map((o) => gcra({ ...o, windowMs: o.windowMs + 1 / 3 }));
+    const opArb = fc.record({
+      dt: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 200_000, noNaN: true })),
+      settle: fc.boolean(),
+      cost: fc.double({ min: 0, max: 9, noNaN: true }),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(algorithmArb, fc.double({ min: 2 ** 40, max: 2 ** 42, noNaN: true }), fc.array(opArb, { maxLength: 30 }), async (algorithm, start, ops) => {
+        const clock = { t: start };
+        const now = () => clock.t;
+        const memory = createLimiter({ limits: algorithm, store: memoryStore({ now }) });
+        const redis = createLimiter({ limits: algorithm, store: redisStore({ client, now, prefix: `lean:${run++}:` }) });
+        for (const { dt, settle, cost: raw } of ops) {
+          clock.t += dt;
+          const cost = raw % (algorithm.capacity + Number.EPSILON);
+          if (settle) {
+            const [a, b] = [await memory.reserve('k', cost), await redis.reserve('k', cost)];
+            expect(b).toMatchObject({ allowed: a.allowed, remaining: a.remaining, resetMs: a.resetMs, retryAfterMs: a.retryAfterMs });
+            await Promise.all([a.settle(cost / 2), b.settle(cost / 2)]);
+          } else {
+            expect(await redis.consume('k', cost)).toEqual(await memory.consume('k', cost));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('sends EVALSHA, and reloads the script with EVAL after SCRIPT FLUSH', async () => {

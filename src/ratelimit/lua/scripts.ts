@@ -1,6 +1,6 @@
 import type { Algorithm } from '../types.js';
 import { FIXED_WINDOW_ADJUST_LUA, FIXED_WINDOW_EVALUATE_LUA, FIXED_WINDOW_ONE_LUA } from './fixed-window.js';
-import { GCRA_ADJUST_LUA, GCRA_EVALUATE_LUA, GCRA_ONE_LUA } from './gcra.js';
+import { GCRA_ADJUST_LUA, GCRA_COMMON_LUA, GCRA_EVALUATE_LUA, GCRA_ONE_LUA } from './gcra.js';
 import { CLOCKLESS_PRELUDE, PRELUDE } from './prelude.js';
 import { SLIDING_WINDOW_ADJUST_LUA, SLIDING_WINDOW_EVALUATE_LUA } from './sliding-window.js';
 import { TOKEN_BUCKET_ADJUST_LUA, TOKEN_BUCKET_EVALUATE_LUA } from './token-bucket.js';
@@ -8,14 +8,14 @@ import { TOKEN_BUCKET_ADJUST_LUA, TOKEN_BUCKET_EVALUATE_LUA } from './token-buck
 type Kind = Algorithm['kind'];
 
 const EVALUATE: Record<Kind, string> = {
-  gcra: GCRA_EVALUATE_LUA,
+  gcra: GCRA_COMMON_LUA + GCRA_EVALUATE_LUA,
   'token-bucket': TOKEN_BUCKET_EVALUATE_LUA,
   'sliding-window': SLIDING_WINDOW_EVALUATE_LUA,
   'fixed-window': FIXED_WINDOW_EVALUATE_LUA,
 };
 
 const ADJUST: Record<Kind, string> = {
-  gcra: GCRA_ADJUST_LUA,
+  gcra: GCRA_COMMON_LUA + GCRA_ADJUST_LUA,
   'token-bucket': TOKEN_BUCKET_ADJUST_LUA,
   'sliding-window': SLIDING_WINDOW_ADJUST_LUA,
   'fixed-window': FIXED_WINDOW_ADJUST_LUA,
@@ -38,7 +38,7 @@ const CALL: Record<Kind, string> = {
 
 /** How the consume script writes limit `i` once every limit admits. */
 const WRITE: Record<Kind, string> = {
-  gcra: "redis.call('SET', KEYS[i], value, 'PX', px)",
+  gcra: 'gcra_set(KEYS[i], value, px)',
   'token-bucket': "redis.call('SET', KEYS[i], value, 'PX', px)",
   'sliding-window': "if value then redis.call('ZADD', KEYS[i], now, value) redis.call('PEXPIRE', KEYS[i], px) end",
   'fixed-window': 'if value then fixed_write(KEYS[i], value, px, ARGV[2], id, hold) end',
@@ -114,13 +114,14 @@ return out
 
 /**
  * The script of one decision over one GCRA limit, the common case, on its own: the general
- * script defines its functions anew on every call and reads eight arguments.
+ * script defines its functions anew on every call, reads eight arguments and answers four
+ * numbers; this one reads three and answers one (see `GCRA_ONE_LUA`).
  *
  * @example
- * client.eval(gcraOneLua(), 1, 'pw:rl:default:k', '', '1', '1000', '60000', '60000');
+ * client.eval(gcraOneLua(), 1, 'pw:rl:default:k', '1000', '60000.000001', '60000');
  */
 export function gcraOneLua(): string {
-  return PRELUDE + GCRA_ONE_LUA;
+  return GCRA_ONE_LUA;
 }
 
 /**
