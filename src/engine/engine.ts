@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import RE2 from 're2';
 import { InputTooLargeError, InvalidInputError, PatternError } from '../errors.js';
 import { literal } from '../text/literal.js';
-import { toOriginal, type TextView, type ViewName } from '../text/view.js';
+import { changedWindows, toOriginal, type TextView, type ViewName } from '../text/view.js';
 import { textViews, type Views } from '../text/views.js';
 import { BUILTIN_VALIDATORS } from '../validators/index.js';
 import type { Validator } from '../validators/types.js';
@@ -17,6 +17,22 @@ type RE2Set = InstanceType<typeof RE2.Set>;
 
 /** Candidates a rule may try per accepted finding before it gives up on a view. */
 const CANDIDATE_FACTOR = 16;
+
+/**
+ * How far, in characters of the fold view, a fold-view match of a rule that also runs on the
+ * clean view is looked for around what folding changed. Such a rule's fold-view matches away
+ * from every change are its clean-view matches, already found; so its Sets run on the fold view
+ * only in windows of this reach around the changes, and a rule that matches there runs on the
+ * whole fold view as before. A fold-view match longer than this that touches a change may go
+ * unreported when nothing else of its rule matches near a change.
+ */
+const FOLD_REACH = 256;
+
+/** A character outside ASCII. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Windows covering more than this share of a view give way to the whole view. */
+const WHOLE_SHARE = 0.75;
 
 /** Options fixed when packs are compiled. */
 export interface CompileOptions {
@@ -44,14 +60,28 @@ export interface EngineInfo {
   rules: number;
 }
 
-/** A group of rules scanned together on one view: one RE2.Set per family, plus keyword-gated rules. */
-interface Plan {
-  /** False when no rule runs on this view: it is not even built. */
-  used: boolean;
+/** Rules scanned together: one RE2.Set per family, plus keyword-gated rules. */
+interface Group {
   sets: { set: RE2Set; rules: LoadedRule[] }[];
   keywordSet: RE2Set | null;
   /** For each keyword of `keywordSet`, the rules it gates. */
   keywordRules: LoadedRule[][];
+}
+
+/** The rules to run on one text that one or more views share. */
+interface Plan {
+  /** False when no rule runs on these views: they are not even built. */
+  used: boolean;
+  /** Rules scanned on the whole text. */
+  whole: Group | null;
+  /**
+   * On a fold view that differs from the clean view: the rules that also run on the clean view
+   * and depend on nothing but their match (no context words, no validators). Their Sets run
+   * only around what folding changed (see {@link FOLD_REACH}).
+   */
+  near: Group | null;
+  /** The view each rule reports on: the first of the shared views it runs on. */
+  viewOf: Map<LoadedRule, ViewName>;
 }
 
 /**
@@ -95,28 +125,58 @@ export class Engine {
   findAll(views: Views, options: ScanOptions = {}): Finding[] {
     const cap = options.maxMatchesPerRule ?? 64;
     const only = options.categories === undefined ? '' : [...new Set(options.categories)].sort().join('\u0000');
-    const scanned: TextView[] = [];
-    const found = new Map<string, Finding>();
-    for (const name of VIEWS) {
+    // Views with the same text (pure ASCII: raw and clean) are scanned as one: one Buffer and one
+    // keyword Set for the rules of all of them. Each family keeps its Set per view, and each rule
+    // reports on its own view.
+    const texts: { views: Map<ViewName, TextView>; mask: number }[] = [];
+    for (const [i, name] of VIEWS.entries()) {
       // A view no enabled rule runs on is never built.
-      if (!this.plan(name, 0, only).used) continue;
+      if (!this.plan(1 << i, only).used) continue;
       const view = views.get(name);
-      // A view equal to one already scanned only needs the rules that did not run there.
-      let same = 0;
-      for (const v of scanned) if (v.text === view.text) same |= 1 << VIEWS.indexOf(v.name);
-      scanned.push(view);
-      const plan = this.plan(name, same, only);
-      if (!plan.used) continue;
-      const buf = Buffer.from(view.text, 'utf8');
+      const shared = texts.find((t) => t.views.values().next().value!.text === view.text);
+      if (shared === undefined) texts.push({ views: new Map([[name, view]]), mask: 1 << i });
+      else {
+        shared.views.set(name, view);
+        shared.mask |= 1 << i;
+      }
+    }
+    const found = new Map<string, Finding>();
+    const lowered = { text: '', lower: '' };
+    // From pure ASCII input every view is ASCII and no longer than the input around any span
+    // (folding only joins and maps one to one), so a rule's maxLength bounds its view matches.
+    const asciiInput = !NON_ASCII.test(views.get('raw').text);
+    const lowerOf = (text: string, buf: Buffer): string | null => {
+      if (!asciiInput || buf.length !== text.length) return null;
+      if (lowered.text !== text) Object.assign(lowered, { text, lower: text.toLowerCase() });
+      return lowered.lower;
+    };
+    for (const { views: same, mask } of texts) {
+      const plan = this.plan(mask, only);
+      const text = same.values().next().value!.text;
       const hits = new Set<LoadedRule>();
-      for (const { set, rules } of plan.sets) for (const i of set.match(buf)) hits.add(rules[i]!);
-      if (plan.keywordSet !== null) {
-        for (const i of plan.keywordSet.match(buf)) for (const r of plan.keywordRules[i]!) hits.add(r);
+      let buf: Buffer | undefined;
+      if (plan.whole !== null) {
+        buf = Buffer.from(text, 'utf8');
+        groupHits(plan.whole, buf, hits, false, lowerOf(text, buf));
+      }
+      if (plan.near !== null) {
+        // Windows of FOLD_REACH and a character of context around what folding changed; when
+        // they would cover most of the text, the whole text.
+        const windows = changedWindows(views.get('clean'), same.get('fold')!, FOLD_REACH + 1, WHOLE_SHARE);
+        if (windows === null) {
+          buf ??= Buffer.from(text, 'utf8');
+          groupHits(plan.near, buf, hits, false, lowerOf(text, buf));
+        } else {
+          for (let i = 0; i < windows.length; i += 2) {
+            groupHits(plan.near, Buffer.from(text.slice(windows[i], windows[i + 1]), 'utf8'), hits, true, null);
+          }
+        }
       }
       if (hits.size === 0) continue;
-      const toUtf16 = buf.length === view.text.length ? null : byteToUtf16Map(view.text, buf.length);
+      buf ??= Buffer.from(text, 'utf8');
+      const toUtf16 = buf.length === text.length ? null : byteToUtf16Map(text, buf.length);
       for (const rule of hits) {
-        for (const f of this.exec(rule, view, buf, toUtf16, cap)) {
+        for (const f of this.exec(rule, same.get(plan.viewOf.get(rule)!)!, buf, toUtf16, cap, lowered)) {
           const key = `${f.ruleId}\u0000${f.start}\u0000${f.end}`;
           const prev = found.get(key);
           if (prev === undefined || f.score > prev.score) found.set(key, f);
@@ -130,10 +190,20 @@ export class Engine {
    * Spans of one rule on one view: at most `cap` accepted findings, and at most
    * {@link CANDIDATE_FACTOR}× as many candidates tried, so a text full of near-misses (numbers
    * that fail a checksum) cannot hide a real match behind the cap, nor make a scan crawl.
+   * `lowered` holds the lower-cased copy of a pure ASCII view, shared by the rules of a scan.
    */
-  private exec(rule: LoadedRule, view: TextView, buf: Buffer, toUtf16: Int32Array | null, cap: number): Finding[] {
+  private exec(
+    rule: LoadedRule,
+    view: TextView,
+    buf: Buffer,
+    toUtf16: Int32Array | null,
+    cap: number,
+    lowered: { text: string; lower: string },
+  ): Finding[] {
     const { find, capture, rule: r } = rule;
     const out: Finding[] = [];
+    // Pure ASCII lower-cases character by character: one lower-cased copy serves every match.
+    if (toUtf16 === null && r.context !== undefined && lowered.text !== view.text) Object.assign(lowered, { text: view.text, lower: view.text.toLowerCase() });
     find.lastIndex = 0;
     for (let tried = 0; out.length < cap && tried < cap * CANDIDATE_FACTOR; tried++) {
       const m = find.exec(buf);
@@ -160,7 +230,7 @@ export class Engine {
       let score = r.score ?? DEFAULT_SCORE[r.severity];
       // Context first: it is cheap, and a required word that is absent spares the validators.
       if (r.context !== undefined) {
-        const near = nearWords(view.text, vs, ve, r.context.window, r.context.words);
+        const near = nearWords(view.text, toUtf16 === null ? lowered.lower : null, vs, ve, r.context.window, r.context.words);
         if (!near && r.context.required) continue;
         if (near) score = Math.min(1, score + r.context.boost);
       }
@@ -176,48 +246,142 @@ export class Engine {
   }
 
   /**
-   * The rules to run on `view` when it equals the views in bitmask `same`, limited to the
-   * categories in `only` (NUL-joined, empty for all), compiled once and cached.
+   * The rules to run on the text shared by the views in bitmask `mask`, limited to the
+   * categories in `only` (NUL-joined, empty for all), compiled once and cached. Every rule that
+   * runs on one of the views runs once, reporting on the first of them it names.
    */
-  private plan(view: ViewName, same: number, only: string): Plan {
-    const key = `${view}:${same}:${only}`;
+  private plan(mask: number, only: string): Plan {
+    const key = `${mask}:${only}`;
     let plan = this.plans.get(key);
     if (plan !== undefined) return plan;
     const categories = only === '' ? null : new Set(only.split('\u0000'));
-    const rules = this.rules.filter(
-      (r) =>
-        r.rule.views.includes(view) &&
-        !r.rule.views.some((v) => (same & (1 << VIEWS.indexOf(v))) !== 0) &&
-        (categories === null || categories.has(r.rule.category)),
-    );
-    const families = new Map<string, LoadedRule[]>();
-    const keywords = new Map<string, LoadedRule[]>();
-    for (const r of rules) {
-      // A rule that needs a context word can only report when one occurs somewhere in the text,
-      // so its words gate it like keywords: a text without them never pays for its matches.
-      const gate = r.rule.keywords ?? (r.rule.context?.required === true ? r.rule.context.words : undefined);
-      if (gate !== undefined) {
-        for (const k of gate) {
-          const lower = k.toLowerCase();
-          const list = keywords.get(lower) ?? [];
-          list.push(r);
-          keywords.set(lower, list);
-        }
-      } else {
-        const list = families.get(r.family) ?? [];
-        list.push(r);
-        families.set(r.family, list);
-      }
+    const viewOf = new Map<LoadedRule, ViewName>();
+    for (const r of this.rules) {
+      if (categories !== null && !categories.has(r.rule.category)) continue;
+      const view = VIEWS.find((v, i) => (mask & (1 << i)) !== 0 && r.rule.views.includes(v));
+      if (view !== undefined) viewOf.set(r, view);
     }
+    // On a fold view that differs from the clean view, rules that ran on the clean view and
+    // depend only on their match need looking for only around what folding changed.
+    const windowed = (mask & (1 << VIEWS.indexOf('clean'))) === 0;
+    const near = (r: LoadedRule): boolean =>
+      windowed && viewOf.get(r) === 'fold' && r.rule.views.includes('clean') && r.rule.context === undefined && r.validators.length === 0;
+    const rules = [...viewOf.keys()];
+    const whole = rules.filter((r) => !near(r));
+    const nearRules = rules.filter(near);
     plan = {
       used: rules.length > 0,
-      sets: [...families].map(([family, members]) => ({ set: buildSet(family, members.map((m) => m.setSource)), rules: members })),
-      keywordSet: keywords.size === 0 ? null : buildSet('keywords', [...keywords.keys()].map(literal), 'i'),
-      keywordRules: [...keywords.values()],
+      whole: whole.length === 0 ? null : group(whole, viewOf),
+      near: nearRules.length === 0 ? null : group(nearRules, viewOf),
+      viewOf,
     };
     this.plans.set(key, plan);
     return plan;
   }
+}
+
+/**
+ * One Set per family and view, and one keyword Set gating the rules that name keywords or
+ * require context words. A family's rules of different views stay in separate Sets even when
+ * the views share a text: a bigger Set can crawl on random content where its parts do not.
+ */
+function group(rules: readonly LoadedRule[], viewOf: ReadonlyMap<LoadedRule, ViewName>): Group {
+  const families = new Map<string, LoadedRule[]>();
+  const keywords = new Map<string, LoadedRule[]>();
+  for (const r of rules) {
+    // A rule that needs a context word can only report when one occurs somewhere in the text,
+    // so its words gate it like keywords: a text without them never pays for its matches.
+    const gate = r.rule.keywords ?? (r.rule.context?.required === true ? r.rule.context.words : undefined);
+    if (gate !== undefined) {
+      for (const k of gate) {
+        const lower = k.toLowerCase();
+        const list = keywords.get(lower) ?? [];
+        list.push(r);
+        keywords.set(lower, list);
+      }
+    } else {
+      const key = `${r.family}\u0000${viewOf.get(r)!}`;
+      const list = families.get(key) ?? [];
+      list.push(r);
+      families.set(key, list);
+    }
+  }
+  return {
+    sets: [...families.values()].map((members) => ({ set: buildSet(members[0]!.family, members.map((m) => m.setSource)), rules: members })),
+    keywordSet: keywords.size === 0 ? null : buildSet('keywords', [...keywords.keys()].map(literal), 'i'),
+    keywordRules: [...keywords.values()],
+  };
+}
+
+/**
+ * Adds to `hits` the rules of `group` that may match in `buf`. In a window (`window`), a
+ * keyword-gated rule must also match there, so that a keyword near a change does not send a
+ * rule over the whole view for nothing. On a whole pure ASCII view (`lower`, its lower-cased
+ * text), a keyword-gated rule with a `maxLength` must first match near one of its keywords.
+ */
+function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boolean, lower: string | null): void {
+  for (const { set, rules } of group.sets) for (const i of set.match(buf)) hits.add(rules[i]!);
+  if (group.keywordSet === null) return;
+  const tried = new Set<LoadedRule>();
+  for (const i of group.keywordSet.match(buf)) {
+    for (const r of group.keywordRules[i]!) {
+      if (hits.has(r) || tried.has(r)) continue;
+      tried.add(r);
+      if (window ? !matchesIn(r, buf) : lower !== null && !matchesNearKeywords(r, buf, lower)) continue;
+      hits.add(r);
+    }
+  }
+}
+
+/** True when `rule` matches somewhere in `buf`. */
+function matchesIn(rule: LoadedRule, buf: Buffer): boolean {
+  rule.find.lastIndex = 0;
+  const match = rule.find.test(buf);
+  rule.find.lastIndex = 0;
+  return match;
+}
+
+/**
+ * Whether a keyword-gated rule may match in a view of pure ASCII input, tested only in windows around
+ * the occurrences of its keywords. Every match contains a keyword and is at most `maxLength`
+ * long, so it lies inside a window that reaches `maxLength` and one more character (the context
+ * of `\b`) beyond each occurrence; a window match is confirmed by the usual run over the whole
+ * view. Without a `maxLength`, with a keyword outside ASCII, or when the windows would cover most
+ * of the view, the answer is yes and the whole view is searched as before.
+ */
+function matchesNearKeywords(rule: LoadedRule, buf: Buffer, lower: string): boolean {
+  const { keywords, maxLength } = rule.rule;
+  if (keywords === undefined || maxLength === undefined) return true;
+  const reach = maxLength + 1;
+  const edges: number[] = [];
+  for (const keyword of keywords) {
+    const k = keyword.toLowerCase();
+    if (NON_ASCII.test(k)) return true;
+    for (let at = lower.indexOf(k); at !== -1; at = lower.indexOf(k, at + 1)) {
+      edges.push(Math.max(0, at - reach), Math.min(lower.length, at + k.length + reach));
+    }
+  }
+  const windows = mergeWindows(edges);
+  let covered = 0;
+  for (let i = 0; i < windows.length; i += 2) covered += windows[i + 1]! - windows[i]!;
+  if (covered > WHOLE_SHARE * lower.length) return true;
+  for (let i = 0; i < windows.length; i += 2) {
+    if (matchesIn(rule, buf.subarray(windows[i], windows[i + 1]))) return true;
+  }
+  return false;
+}
+
+/** `[start, end, start, end, …]` pairs sorted and merged where they overlap or touch. */
+function mergeWindows(edges: readonly number[]): number[] {
+  const order = [...Array(edges.length / 2).keys()].sort((a, b) => edges[2 * a]! - edges[2 * b]!);
+  const out: number[] = [];
+  for (const i of order) {
+    const start = edges[2 * i]!;
+    const end = edges[2 * i + 1]!;
+    if (out.length > 0 && start <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, end);
+    else out.push(start, end);
+  }
+  return out;
 }
 
 /** Length in the original text of a view span. */
@@ -244,9 +408,31 @@ function buildSet(family: string, sources: string[], flags = ''): RE2Set {
   }
 }
 
-function nearWords(text: string, start: number, end: number, window: number, words: readonly string[]): boolean {
-  const around = (text.slice(Math.max(0, start - window), start) + ' ' + text.slice(end, end + window)).toLowerCase();
-  return words.some((w) => around.includes(w.toLowerCase()));
+/**
+ * True when one of `words` (case-insensitive) occurs within `window` characters before `start`
+ * or after `end`: in `before + ' ' + after`, so a word with a space may span the match. `lower`
+ * is `text` lower-cased, for pure ASCII text only.
+ */
+function nearWords(text: string, lower: string | null, start: number, end: number, window: number, words: readonly string[]): boolean {
+  const from = Math.max(0, start - window);
+  const to = Math.min(text.length, end + window);
+  if (lower === null) {
+    // Outside ASCII lower-casing is not always per character (final sigma): lower the pieces.
+    const around = (text.slice(from, start) + ' ' + text.slice(end, to)).toLowerCase();
+    return words.some((w) => around.includes(w.toLowerCase()));
+  }
+  const before = lower.slice(from, start);
+  const after = lower.slice(end, to);
+  for (const word of words) {
+    const w = word.toLowerCase();
+    if (before.includes(w) || after.includes(w)) return true;
+    for (let k = w.indexOf(' '); k !== -1; k = w.indexOf(' ', k + 1)) {
+      const head = w.slice(0, k);
+      const tail = w.slice(k + 1);
+      if (before.endsWith(head) && after.startsWith(tail)) return true;
+    }
+  }
+  return false;
 }
 
 /**

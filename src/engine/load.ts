@@ -78,15 +78,22 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
   if (typeof rule.group === 'string' && !new RegExp(`\\(\\?P?<${rule.group}>`).test(rule.pattern)) {
     throw new PatternError(pack.id, rule.id, `named group "${rule.group}" does not exist in the pattern`);
   }
-  if (rule.startsWith !== undefined) {
-    // Every match the pattern finds in the examples, validated or not, must begin with a literal.
-    const heads = new RE2(`^(?:${rule.startsWith.map(literal).join('|')})`, 'i');
+  // Every match the pattern finds in the examples, validated or not, must begin with one of
+  // startsWith and contain one of the keywords: the engine relies on both.
+  const heads = rule.startsWith === undefined ? null : new RE2(`^(?:${rule.startsWith.map(literal).join('|')})`, 'i');
+  const keywords = rule.keywords?.map((k) => k.toLowerCase());
+  if (heads !== null || keywords !== undefined) {
     // An exec loop on the compiled object: String#matchAll would clone (recompile) it per text.
     for (const text of [...rule.examples.positive.map((e) => e.text), ...rule.examples.negative]) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        if (!heads.test(text.slice(m.index))) {
-          throw new PatternError(pack.id, rule.id, `a match in example ${JSON.stringify(text.slice(0, 60))} does not begin with one of startsWith`);
+        const example = JSON.stringify(text.slice(0, 60));
+        if (heads !== null && !heads.test(text.slice(m.index))) {
+          throw new PatternError(pack.id, rule.id, `a match in example ${example} does not begin with one of startsWith`);
+        }
+        const matched = m[0].toLowerCase();
+        if (keywords !== undefined && !keywords.some((k) => matched.includes(k))) {
+          throw new PatternError(pack.id, rule.id, `a match in example ${example} contains none of the keywords`);
         }
         if (m[0].length === 0) re.lastIndex++;
       }

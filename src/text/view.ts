@@ -99,3 +99,70 @@ export class ViewBuilder {
     this.ends = ends;
   }
 }
+
+/** Characters read before {@link changedWindows} judges its cover by what it has read. */
+const SAMPLE = 4096;
+
+/**
+ * Where `derived`, a view built on `base` (fold on clean), differs from it, widened by `reach`
+ * characters on each side: sorted, disjoint `[start, end)` windows of `derived` indices,
+ * flattened. `null` as soon as they would cover more than `maxShare` of `derived`, or, past
+ * its first {@link SAMPLE} characters, more than that share of what was read so far.
+ *
+ * A character is unchanged when it is the same character, from the same original range, as
+ * the `base` character after the one its predecessor matched. A character right after a
+ * removal (a seam) counts as changed, and so do the first and last characters when `base` has
+ * characters before or after them. So a stretch of `derived` that touches no changed
+ * character, nor one next to it, reads the same characters with the same neighbours in `base`.
+ */
+export function changedWindows(base: TextView, derived: TextView, reach = 0, maxShare = Infinity): number[] | null {
+  const a = base.text;
+  const b = derived.text;
+  const windows: number[] = [];
+  const maxCover = maxShare * b.length;
+  let covered = 0;
+  /** Adds the window of changed character `i`; false once the windows cover too much. */
+  const mark = (i: number): boolean => {
+    const start = Math.max(0, i - reach);
+    const end = Math.min(b.length, i + 1 + reach);
+    const last = windows.length - 1;
+    if (last > 0 && start <= windows[last]!) {
+      if (end > windows[last]!) {
+        covered += end - windows[last]!;
+        windows[last] = end;
+      }
+    } else {
+      windows.push(start, end);
+      covered += end - start;
+    }
+    return covered <= maxCover && (i < SAMPLE || covered <= maxShare * i);
+  };
+  if (a.length === b.length && base.starts === derived.starts && base.ends === derived.ends) {
+    // Same map (no character added or removed): only substitutions.
+    for (let i = 0; i < b.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i) && !mark(i)) return null;
+    return windows;
+  }
+  const bs = base.starts;
+  const be = base.ends;
+  const startOf = (k: number): number => (bs === null ? k : bs[k]!);
+  const endOf = (k: number): number => (be === null ? k + 1 : be[k]!);
+  let j = 0; // where the search for a character's counterpart starts
+  let prev = -1; // base index of the previous derived character's counterpart, or -1
+  for (let i = 0; i < b.length; i++) {
+    const s = derived.starts === null ? i : derived.starts[i]!;
+    const e = derived.ends === null ? i + 1 : derived.ends[i]!;
+    const c = b.charCodeAt(i);
+    const k = i === 0 ? 0 : prev + 1;
+    if ((i === 0 || prev >= 0) && k < a.length && startOf(k) === s && endOf(k) === e && a.charCodeAt(k) === c) {
+      prev = k;
+      j = k + 1;
+      continue;
+    }
+    if (!mark(i)) return null;
+    // Look for its counterpart further on, so the characters after a seam count as unchanged.
+    while (j < a.length && (startOf(j) < s || (startOf(j) === s && endOf(j) < e))) j++;
+    prev = j < a.length && startOf(j) === s && endOf(j) === e && a.charCodeAt(j) === c ? j : -1;
+  }
+  if (b.length > 0 && prev !== a.length - 1 && !mark(b.length - 1)) return null;
+  return windows;
+}

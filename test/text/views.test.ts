@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasInvisible, normalize, textViews, toOriginal, type TextView } from '../../src/text/index.js';
+import { changedWindows } from '../../src/text/view.js';
 
 const anyText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 60 }),
@@ -117,6 +118,74 @@ describe('normalization properties', () => {
         expect(oe).toBeLessThanOrEqual(text.length);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('changedWindows', () => {
+  const runs = (text: string): string[] => {
+    const v = textViews(text);
+    const fold = v.get('fold');
+    const r = changedWindows(v.get('clean'), fold)!;
+    const out: string[] = [];
+    for (let i = 0; i < r.length; i += 2) out.push(fold.text.slice(r[i], r[i + 1]));
+    return out;
+  };
+  it('marks substituted characters, and the characters after removed separators', () => {
+    expect(runs('send it to me@example.com now')).toEqual(['a']);
+    expect(runs('1gn0r3 this, not 2024')).toEqual(['i', 'o', 'e']);
+    expect(runs('please і g n о r e it')).toEqual(['ignore']);
+  });
+  it('is empty when the views are the same', () => {
+    expect(runs('plain words only')).toEqual([]);
+  });
+  it('widens each change by the reach, merges what overlaps, and gives up past the cover limit', () => {
+    const v = textViews(`a@b ${'x'.repeat(40)} c@d`);
+    expect(changedWindows(v.get('clean'), v.get('fold'), 3)).toEqual([0, 5, 43, 48]);
+    expect(changedWindows(v.get('clean'), v.get('fold'), 30)).toEqual([0, 48]);
+    expect(changedWindows(v.get('clean'), v.get('fold'), 3, 10 / 48)).toEqual([0, 5, 43, 48]);
+    expect(changedWindows(v.get('clean'), v.get('fold'), 3, 9 / 48)).toBeNull();
+    // Past the first 4,096 characters, a text changed throughout gives up early.
+    const leet = textViews('h4x0r '.repeat(2000));
+    expect(changedWindows(leet.get('clean'), leet.get('fold'), 10, 0.75)).toBeNull();
+    const late = textViews(`${'plain '.repeat(1000)}h4x0r`);
+    expect(changedWindows(late.get('clean'), late.get('fold'), 10, 0.75)).toEqual([5991, 6005]);
+  });
+
+  // What the engine relies on: a stretch of the fold view that touches no changed character,
+  // nor one next to it, is the same text, from the same original range, with the same
+  // neighbours, in the clean view.
+  const obfuscated = fc.string({
+    unit: fc.constantFrom('a', 'i', 'g', 'n', 'o', 'r', 'e', ' ', '.', '-', '1', '0', '3', '@', '$', 'о', 'е', 'і', '\u200b', '\u0301', 'ﬁ', 'Ａ', '\n', 'xy'),
+    maxLength: 80,
+  });
+  it('every stretch away from the changes reads the same in the clean view', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, obfuscated), fc.nat(), fc.nat(), (text, x, y) => {
+        const views = textViews(text);
+        const clean = views.get('clean');
+        const fold = views.get('fold');
+        const r = changedWindows(clean, fold)!;
+        const near = new Uint8Array(fold.text.length + 2);
+        for (let i = 0; i < r.length; i += 2) for (let k = r[i]! - 1; k <= r[i + 1]!; k++) if (k >= 0) near[k] = 1;
+        const n = fold.text.length;
+        if (n === 0) return;
+        const a = x % n;
+        const b = a + 1 + (y % (n - a));
+        for (let k = Math.max(0, a - 1); k < Math.min(n, b + 1); k++) if (near[k] === 1) return;
+        // Stretches that begin or end inside one original character's expansion (ﬁ → fi) have no
+        // clean stretch of their own to compare with.
+        const st = fold.starts;
+        if (st !== null && ((a > 0 && st[a - 1] === st[a]) || (b < n && st[b] === st[b - 1]))) return;
+        const [s, e] = toOriginal(fold, a, b);
+        // The clean stretch covering the same original range.
+        const cs = clean.starts === null ? s : clean.starts.indexOf(s);
+        const ce = clean.ends === null ? e : clean.ends.lastIndexOf(e) + 1;
+        expect(clean.text.slice(cs, ce)).toBe(fold.text.slice(a, b));
+        expect(clean.text[cs - 1]).toBe(fold.text[a - 1]);
+        expect(clean.text[ce]).toBe(fold.text[b]);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
