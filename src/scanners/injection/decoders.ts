@@ -1,6 +1,6 @@
 /** One encoded segment of a text and what it decodes to. */
 export interface EncodedSegment {
-  kind: 'base64' | 'hex' | 'url' | 'rot13';
+  kind: 'base64' | 'hex' | 'url' | 'rot13' | 'binary' | 'morse';
   /** Span `[start, end)` of the encoded text. */
   start: number;
   end: number;
@@ -18,21 +18,39 @@ const URL_RUN = /(?:[A-Za-z0-9._~+-]|%[0-9A-Fa-f]{2})+/g;
 const URL_ESCAPE = /%[0-9A-Fa-f]{2}/g;
 /**
  * ROT13 of words an attack almost always contains (ignore, disregard, previous, instructions,
- * system prompt, jailbreak, forget, pretend, reveal). Decoding ROT13 blindly would mean
- * rescanning every text twice; this prefilter keeps it to texts that carry one of them.
+ * system prompt, jailbreak, forget, pretend, reveal, password, passphrase). Decoding ROT13
+ * blindly would mean rescanning every text twice; this prefilter keeps it to texts that carry
+ * one of them.
  */
-const ROT13_CUES = /\b(?:vtaber|qvfertneq|cerivbhf|vafgehpgvbaf?|flfgrz|cebzcg|wnvyoernx|sbetrg|cergraq|erirny|ehyrf)\b/i;
+const ROT13_CUES =
+  /\b(?:vtaber|qvfertneq|cerivbhf|vafgehpgvbaf?|flfgrz|cebzcg|wnvyoernx|sbetrg|cergraq|erirny|ehyrf|cnffjbeq|cnffcuenfr)\b/i;
 /** A run of text around a ROT13 cue: letters, digits, spaces and ordinary punctuation. */
 const ROT13_RUN = /[A-Za-z0-9 \t.,;:!?'"()-]+/g;
+
+/** Eight-bit groups, optionally separated: `01001001 01100111 …` (at least six bytes). */
+const BINARY = /(?:[01]{8}[ ,]?){6,}/g;
+/**
+ * Morse: dot-dash codes separated by spaces, words by `/`, `|` or wider spaces (at least eight
+ * codes). Every code must be a known letter, digit or punctuation mark, or the run is dropped.
+ */
+const MORSE = /(?:[.\-]{1,7}(?:[ \t]*[/|][ \t]*|[ \t]+)){7,}[.\-]{1,7}/g;
+const MORSE_CODES: Record<string, string> = {
+  '.-': 'A', '-...': 'B', '-.-.': 'C', '-..': 'D', '.': 'E', '..-.': 'F', '--.': 'G', '....': 'H', '..': 'I',
+  '.---': 'J', '-.-': 'K', '.-..': 'L', '--': 'M', '-.': 'N', '---': 'O', '.--.': 'P', '--.-': 'Q', '.-.': 'R',
+  '...': 'S', '-': 'T', '..-': 'U', '...-': 'V', '.--': 'W', '-..-': 'X', '-.--': 'Y', '--..': 'Z',
+  '-----': '0', '.----': '1', '..---': '2', '...--': '3', '....-': '4', '.....': '5', '-....': '6', '--...': '7',
+  '---..': '8', '----.': '9', '.-.-.-': '.', '--..--': ',', '..--..': '?', '.----.': "'", '-.-.--': '!',
+  '-..-.': '/', '---...': ':', '-.-.-.': ';', '-...-': '=', '.-.-.': '+', '-....-': '-', '.-..-.': '"', '.--.-.': '@',
+};
 
 /** Printable share a decoded payload needs to count as text, not binary. */
 const MIN_PRINTABLE = 0.9;
 
 /**
  * Segments of `text` that look encoded and decode to readable text: base64 (standard and
- * URL-safe), hex (plain, `\x`, `0x`, spaced), URL percent-encoding, and ROT13 around a cue
- * word. Every candidate is found by one linear regex pass; decoding stops once `budget`
- * UTF-16 units of decoded text have been produced.
+ * URL-safe), hex (plain, `\x`, `0x`, spaced), URL percent-encoding, 8-bit binary groups,
+ * Morse code, and ROT13 around a cue word. Every candidate is found by one linear regex
+ * pass; decoding stops once `budget` UTF-16 units of decoded text have been produced.
  */
 export function findEncoded(text: string, budget: number): EncodedSegment[] {
   const out: EncodedSegment[] = [];
@@ -56,6 +74,18 @@ export function findEncoded(text: string, budget: number): EncodedSegment[] {
       if (left <= 0) break;
       if ((m[0].match(URL_ESCAPE)?.length ?? 0) < 4) continue;
       add('url', m.index, m.index + m[0].length, decodeUrl(m[0]));
+    }
+  }
+  if (text.includes('0') && text.includes('1')) {
+    for (const m of text.matchAll(BINARY)) {
+      if (left <= 0) break;
+      add('binary', m.index, m.index + m[0].length, decodeBinary(m[0]));
+    }
+  }
+  if (text.includes('.-') || text.includes('-.')) {
+    for (const m of text.matchAll(MORSE)) {
+      if (left <= 0) break;
+      add('morse', m.index, m.index + m[0].length, decodeMorse(m[0]));
     }
   }
   if (ROT13_CUES.test(text)) {
@@ -90,6 +120,31 @@ export function decodeUrl(segment: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Eight-bit groups to UTF-8 text, or null when it is not printable. */
+export function decodeBinary(segment: string): string | null {
+  const bits = segment.replace(/[ ,]/g, '');
+  const bytes = new Uint8Array(bits.length >> 3);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+  return printable(Buffer.from(bytes).toString('utf8'));
+}
+
+/** International Morse to upper-case text, or null when a code is unknown or the text has no dots and dashes mixed. */
+export function decodeMorse(segment: string): string | null {
+  if (!segment.includes('.') || !segment.includes('-')) return null;
+  const words = segment.trim().split(/[ \t]*[/|][ \t]*|[ \t]{3,}/);
+  const out: string[] = [];
+  for (const word of words) {
+    let letters = '';
+    for (const code of word.trim().split(/[ \t]+/)) {
+      const ch = MORSE_CODES[code];
+      if (ch === undefined) return null;
+      letters += ch;
+    }
+    out.push(letters);
+  }
+  return printable(out.join(' '));
 }
 
 /** ROT13 of ASCII letters; everything else unchanged. */

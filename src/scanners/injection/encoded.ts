@@ -15,10 +15,11 @@ export interface DecodeLimits {
 }
 
 /**
- * Findings for encoded payloads: each base64, hex, URL-encoded or ROT13 segment that decodes
- * to text is scanned with `engine`, and decoded again up to `maxDepth` layers; when the
- * decoded text trips a rule, one `encoded-injection` finding covers the encoded span in the
- * original text, scored as the decoded text would be, with the decoded payload as evidence.
+ * Findings for encoded payloads: each base64, hex, URL-encoded, binary, Morse or ROT13
+ * segment that decodes to text is scanned with `engine`, and decoded again up to `maxDepth`
+ * layers; when the decoded text trips a rule, one `encoded-injection` finding covers the
+ * encoded span in the original text, scored as the decoded text would be, with the decoded
+ * payload as evidence.
  */
 export function encodedFindings(text: string, engine: Engine, limits: DecodeLimits): Finding[] {
   const budget = { left: limits.maxDecodedBytes };

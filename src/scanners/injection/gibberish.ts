@@ -24,13 +24,16 @@ const ODD = /[[\]{}()<>|\\^~`$=*#@%&;"!?+]/;
 // `[A-Z]{3}[a-z]{2}` finds exactly the tokens `[A-Z]{3,}[a-z]{2,}` would, without retrying a long
 // capital run from every position (quadratic).
 const GLUED = /[a-z][A-Z][a-z]|[A-Z]{3}[a-z]{2}/;
+/** Dots run into a word (`anglais.....WRITE`, `Begr........`): not an ellipsis, not an abbreviation. */
+const DOTS_IN_WORD = /\p{L}\.{3,}\p{L}|\.{4,}|__/u;
+const QUOTE = /["`“”]/;
 /** A function call or attribute path, which reads as code rather than noise: `model.float()`. */
 const CALL = /^[\w.]+\([\w.,'" ]*\)[.,;:]?$/;
 /** Lines that look like source code, where odd tokens are normal. */
 const CODE_LINE =
   /^\s{2,}\S|^\t|[;{}]\s*$|^\s*(?:def|class|function|return|import|from|const|let|var|if|for|while|public|private|#include|SELECT|<\/?[a-z]+[ >])\b|^\s*[-*>|]\s|^\s*\d+[.)]\s/;
-/** Fenced code blocks: their lines are code, not prose. */
-const FENCE = /```[\s\S]*?(?:```|$)/g;
+/** Fenced code blocks, opened at the start of a line: their lines are code, not prose. */
+const FENCE = /(?:^|\n)[ \t]*```[\s\S]*?(?:```|$)/g;
 /** HTML or XML tags: markup, not noise. */
 const TAG = /<\/?[A-Za-z][^<>\n]{0,200}>/g;
 /** Chinese, Japanese and Korean write without spaces, so a "token" there is a whole clause. */
@@ -53,7 +56,8 @@ const MIN_WEIGHT = 5;
  * One pass with a sliding window: linear in the text.
  */
 export function adversarialSuffix(text: string): Finding | null {
-  const prose = blank(blank(blank(text, FENCE, () => true), TAG, () => true), INLINE_CODE, (span) => balanced(span));
+  const unfenced = text.includes('```') ? blank(text, FENCE, () => true) : text;
+  const prose = blank(blank(unfenced, TAG, () => true), INLINE_CODE, (span) => balanced(span));
   let lineStart = 0;
   while (lineStart < prose.length) {
     let lineEnd = prose.indexOf('\n', lineStart);
@@ -79,27 +83,33 @@ function scanLine(text: string, prose: string, from: number, to: number): Findin
   if (line.trim().length < 40 || CODE_LINE.test(line)) return null;
   const weights: number[] = [];
   const deltas: number[][] = [];
+  const quoteCounts: number[] = [];
   const spans: [number, number][] = [];
   for (const m of line.matchAll(TOKEN)) {
     const token = m[0];
     weights.push(isOdd(token) ? 1 : 0);
     deltas.push(PAIRS.map(([open, close]) => token.split(open).length - token.split(close).length));
+    quoteCounts.push(quotes(token));
     spans.push([m.index, m.index + token.length]);
   }
   if (weights.length < WINDOW) return null;
   const sums = [0, 0, 0];
+  let quoted = 0;
   let odd = 0;
   let best = -1;
   let bestWeight = 0;
   for (let i = 0; i < weights.length; i++) {
     odd += weights[i]!;
     deltas[i]!.forEach((d, k) => (sums[k]! += d));
+    quoted += quoteCounts[i]!;
     if (i >= WINDOW) {
       odd -= weights[i - WINDOW]!;
       deltas[i - WINDOW]!.forEach((d, k) => (sums[k]! -= d));
+      quoted -= quoteCounts[i - WINDOW]!;
     }
     if (i < WINDOW - 1) continue;
-    const weight = odd + Math.min(3, sums.reduce((a, s) => a + Math.abs(s), 0));
+    // Brackets left open or closed unopened, plus one when the window holds an odd number of quotes.
+    const weight = odd + Math.min(3, sums.reduce((a, s) => a + Math.abs(s), 0) + (quoted % 2));
     if (weight > bestWeight) {
       bestWeight = weight;
       best = i;
@@ -120,9 +130,17 @@ function scanLine(text: string, prose: string, from: number, to: number): Findin
   };
 }
 
+/** Double quotes and backticks in `token`; quotes in prose come in pairs. */
+function quotes(token: string): number {
+  if (!QUOTE.test(token)) return 0;
+  let n = 0;
+  for (const ch of token) if (ch === '"' || ch === '`' || ch === '“' || ch === '”') n++;
+  return n;
+}
+
 function isOdd(token: string): boolean {
   const core = stripEdges(token);
   if (core.length === 0) return token.length >= 2 && !/^(?:[.…!?]+|-+|—|–|&)$/.test(token);
   if (CALL.test(core) || PLAIN.test(core) || CJK.test(core)) return false;
-  return ODD.test(core) || GLUED.test(core);
+  return ODD.test(core) || GLUED.test(core) || ((core.includes('..') || core.includes('__')) && DOTS_IN_WORD.test(core));
 }

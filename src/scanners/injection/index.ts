@@ -5,6 +5,7 @@ import { encodedFindings } from './encoded.js';
 import { injectionEngine } from './engine.js';
 import { adversarialSuffix } from './gibberish.js';
 import { obfuscationFindings } from './obfuscation.js';
+import { repeatedTokens } from './repetition.js';
 import { DEFAULT_INJECTION_THRESHOLD, injectionScore } from './score.js';
 import type { InjectionOptions, InjectionResult } from './types.js';
 
@@ -12,8 +13,9 @@ import type { InjectionOptions, InjectionResult } from './types.js';
  * Detects prompt injection and jailbreak attempts in one text: the injection packs (on the
  * raw, clean and fold views, so homoglyphs, invisible characters, leetspeak and spaced
  * letters do not hide a phrase) plus heuristics for what rules miss: obfuscation signals,
- * encoded payloads (decoded and rescanned, reported on the encoded span) and
- * adversarial-suffix gibberish. The score is a noisy-OR of the best finding of each rule.
+ * encoded payloads (decoded and rescanned, reported on the encoded span),
+ * adversarial-suffix gibberish and repeated-token runs before a request. The score is a
+ * noisy-OR of the best finding of each rule.
  *
  * @throws InvalidInputError when `text` is not a string or an option is out of range.
  * @throws InputTooLargeError when `text` is longer than `maxChars`.
@@ -49,6 +51,8 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
     if (maxDepth > 0 && maxDecodedBytes > 0) findings.push(...encodedFindings(text, engine, { maxDepth, maxDecodedBytes }));
     const suffix = adversarialSuffix(text);
     if (suffix !== null) findings.push(suffix);
+    const repeated = repeatedTokens(text);
+    if (repeated !== null) findings.push(repeated);
   }
   findings.sort(compareFindings);
   const score = injectionScore(findings);

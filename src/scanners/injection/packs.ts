@@ -1,23 +1,28 @@
 import injectionDelimiter from '../../../patterns/injection-delimiter.json' with { type: 'json' };
 import injectionExfiltration from '../../../patterns/injection-exfiltration.json' with { type: 'json' };
+import injectionFraming from '../../../patterns/injection-framing.json' with { type: 'json' };
 import injectionExtraction from '../../../patterns/injection-extraction.json' with { type: 'json' };
 import injectionIndirect from '../../../patterns/injection-indirect.json' with { type: 'json' };
 import injectionOverride from '../../../patterns/injection-override.json' with { type: 'json' };
 import injectionRoleplay from '../../../patterns/injection-roleplay.json' with { type: 'json' };
+import injectionSmuggling from '../../../patterns/injection-smuggling.json' with { type: 'json' };
 import injectionTool from '../../../patterns/injection-tool.json' with { type: 'json' };
 import type { PackInput } from '../../engine/pack.js';
 
 /**
  * The injection and jailbreak packs, one per attack family: instruction override, role-play
  * personas, system-prompt extraction, fake conversation structure, indirect injection,
- * exfiltration, and tool hijacking.
+ * exfiltration, tool hijacking, payload splitting, and harmful requests framed as harmless
+ * (role-play, fiction, assurances).
  */
 export const INJECTION_PACKS: readonly PackInput[] = [
   injectionOverride,
   injectionRoleplay,
+  injectionFraming,
   injectionExtraction,
   injectionDelimiter,
   injectionIndirect,
   injectionExfiltration,
   injectionTool,
+  injectionSmuggling,
 ] as PackInput[];

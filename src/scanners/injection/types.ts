@@ -11,7 +11,7 @@ export interface InjectionOptions {
   threshold?: number;
   /** Extra packs (plain objects in the pack format) scanned beside the injection packs. */
   packs?: readonly unknown[];
-  /** Run the heuristics (obfuscation, encoded payloads, adversarial suffixes). Default true. */
+  /** Run the heuristics (obfuscation, encoded payloads, adversarial suffixes, repeated tokens). Default true. */
   heuristics?: boolean;
   /** Longest text accepted, in UTF-16 units; longer input throws `PW_INPUT_TOO_LARGE`. Default 1,000,000. */
   maxChars?: number;
