@@ -28,10 +28,7 @@ const CANDIDATE_FACTOR = 16;
  */
 const FOLD_REACH = 256;
 
-/** A character outside ASCII. */
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** Windows covering more than this share of a view give way to the whole view. */
+/** Windows covering more than this share of the fold view give way to the whole view. */
 const WHOLE_SHARE = 0.75;
 
 /** Options fixed when packs are compiled. */
@@ -142,14 +139,6 @@ export class Engine {
     }
     const found = new Map<string, Finding>();
     const lowered = { text: '', lower: '' };
-    // From pure ASCII input every view is ASCII and no longer than the input around any span
-    // (folding only joins and maps one to one), so a rule's maxLength bounds its view matches.
-    const asciiInput = !NON_ASCII.test(views.get('raw').text);
-    const lowerOf = (text: string, buf: Buffer): string | null => {
-      if (!asciiInput || buf.length !== text.length) return null;
-      if (lowered.text !== text) Object.assign(lowered, { text, lower: text.toLowerCase() });
-      return lowered.lower;
-    };
     for (const { views: same, mask } of texts) {
       const plan = this.plan(mask, only);
       const text = same.values().next().value!.text;
@@ -157,7 +146,7 @@ export class Engine {
       let buf: Buffer | undefined;
       if (plan.whole !== null) {
         buf = Buffer.from(text, 'utf8');
-        groupHits(plan.whole, buf, hits, false, lowerOf(text, buf));
+        groupHits(plan.whole, buf, hits, false);
       }
       if (plan.near !== null) {
         // Windows of FOLD_REACH and a character of context around what folding changed; when
@@ -165,10 +154,10 @@ export class Engine {
         const windows = changedWindows(views.get('clean'), same.get('fold')!, FOLD_REACH + 1, WHOLE_SHARE);
         if (windows === null) {
           buf ??= Buffer.from(text, 'utf8');
-          groupHits(plan.near, buf, hits, false, lowerOf(text, buf));
+          groupHits(plan.near, buf, hits, false);
         } else {
           for (let i = 0; i < windows.length; i += 2) {
-            groupHits(plan.near, Buffer.from(text.slice(windows[i], windows[i + 1]), 'utf8'), hits, true, null);
+            groupHits(plan.near, Buffer.from(text.slice(windows[i], windows[i + 1]), 'utf8'), hits, true);
           }
         }
       }
@@ -316,19 +305,14 @@ function group(rules: readonly LoadedRule[], viewOf: ReadonlyMap<LoadedRule, Vie
 /**
  * Adds to `hits` the rules of `group` that may match in `buf`. In a window (`window`), a
  * keyword-gated rule must also match there, so that a keyword near a change does not send a
- * rule over the whole view for nothing. On a whole pure ASCII view (`lower`, its lower-cased
- * text), a keyword-gated rule with a `maxLength` must first match near one of its keywords.
+ * rule over the whole view for nothing.
  */
-function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boolean, lower: string | null): void {
+function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boolean): void {
   for (const { set, rules } of group.sets) for (const i of set.match(buf)) hits.add(rules[i]!);
   if (group.keywordSet === null) return;
-  const tried = new Set<LoadedRule>();
   for (const i of group.keywordSet.match(buf)) {
     for (const r of group.keywordRules[i]!) {
-      if (hits.has(r) || tried.has(r)) continue;
-      tried.add(r);
-      if (window ? !matchesIn(r, buf) : lower !== null && !matchesNearKeywords(r, buf, lower)) continue;
-      hits.add(r);
+      if (!hits.has(r) && (!window || matchesIn(r, buf))) hits.add(r);
     }
   }
 }
@@ -339,49 +323,6 @@ function matchesIn(rule: LoadedRule, buf: Buffer): boolean {
   const match = rule.find.test(buf);
   rule.find.lastIndex = 0;
   return match;
-}
-
-/**
- * Whether a keyword-gated rule may match in a view of pure ASCII input, tested only in windows around
- * the occurrences of its keywords. Every match contains a keyword and is at most `maxLength`
- * long, so it lies inside a window that reaches `maxLength` and one more character (the context
- * of `\b`) beyond each occurrence; a window match is confirmed by the usual run over the whole
- * view. Without a `maxLength`, with a keyword outside ASCII, or when the windows would cover most
- * of the view, the answer is yes and the whole view is searched as before.
- */
-function matchesNearKeywords(rule: LoadedRule, buf: Buffer, lower: string): boolean {
-  const { keywords, maxLength } = rule.rule;
-  if (keywords === undefined || maxLength === undefined) return true;
-  const reach = maxLength + 1;
-  const edges: number[] = [];
-  for (const keyword of keywords) {
-    const k = keyword.toLowerCase();
-    if (NON_ASCII.test(k)) return true;
-    for (let at = lower.indexOf(k); at !== -1; at = lower.indexOf(k, at + 1)) {
-      edges.push(Math.max(0, at - reach), Math.min(lower.length, at + k.length + reach));
-    }
-  }
-  const windows = mergeWindows(edges);
-  let covered = 0;
-  for (let i = 0; i < windows.length; i += 2) covered += windows[i + 1]! - windows[i]!;
-  if (covered > WHOLE_SHARE * lower.length) return true;
-  for (let i = 0; i < windows.length; i += 2) {
-    if (matchesIn(rule, buf.subarray(windows[i], windows[i + 1]))) return true;
-  }
-  return false;
-}
-
-/** `[start, end, start, end, …]` pairs sorted and merged where they overlap or touch. */
-function mergeWindows(edges: readonly number[]): number[] {
-  const order = [...Array(edges.length / 2).keys()].sort((a, b) => edges[2 * a]! - edges[2 * b]!);
-  const out: number[] = [];
-  for (const i of order) {
-    const start = edges[2 * i]!;
-    const end = edges[2 * i + 1]!;
-    if (out.length > 0 && start <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, end);
-    else out.push(start, end);
-  }
-  return out;
 }
 
 /** Length in the original text of a view span. */

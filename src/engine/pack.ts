@@ -33,7 +33,8 @@ export const RuleSchema = z
     views: z.array(z.enum(['raw', 'clean', 'fold'])).nonempty().default(['raw']),
     /**
      * Cheap prefilter: the rule runs only when one of these strings occurs in the view
-     * (ASCII case-insensitive). Every match of the pattern must contain one of them.
+     * (ASCII case-insensitive). Every match of the pattern must contain one of them; loading
+     * checks that against every match in the rule's examples.
      */
     keywords: z.array(z.string().min(2)).nonempty().optional(),
     /** Named validators (`luhn`, `entropy:3.5`, …) that every match must pass. */
