@@ -8,7 +8,7 @@ import { BUILTIN_VALIDATORS } from '../validators/index.js';
 import type { Validator } from '../validators/types.js';
 import { combineScores, compareFindings, type Finding, type ScanResult } from './finding.js';
 import { loadPack, type LoadedRule } from './load.js';
-import { DEFAULT_SCORE } from './pack.js';
+import { DEFAULT_SCORE, WORD_START } from './pack.js';
 import { byteToUtf16Map } from './utf8.js';
 
 const VIEWS: readonly ViewName[] = ['raw', 'clean', 'fold'];
@@ -297,7 +297,7 @@ function group(rules: readonly LoadedRule[], viewOf: ReadonlyMap<LoadedRule, Vie
   }
   return {
     sets: [...families.values()].map((members) => ({ set: buildSet(members[0]!.family, members.map((m) => m.setSource)), rules: members })),
-    keywordSet: keywords.size === 0 ? null : buildSet('keywords', [...keywords.keys()].map(literal), 'i'),
+    keywordSet: keywords.size === 0 ? null : buildSet('keywords', [...keywords.keys()].map(keywordSource), 'i'),
     keywordRules: [...keywords.values()],
   };
 }
@@ -315,6 +315,11 @@ function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boo
       if (!hits.has(r) && (!window || matchesIn(r, buf))) hits.add(r);
     }
   }
+}
+
+/** A keyword as a member of the keyword Set: a literal, held to a word start when it begins with `\\b`. */
+function keywordSource(keyword: string): string {
+  return keyword.startsWith(WORD_START) ? `\\b${literal(keyword.slice(WORD_START.length))}` : literal(keyword);
 }
 
 /** True when `rule` matches somewhere in `buf`. */

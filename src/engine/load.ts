@@ -3,7 +3,10 @@ import RE2 from 're2';
 import { PatternError } from '../errors.js';
 import { literal } from '../text/literal.js';
 import type { Validator } from '../validators/types.js';
-import { type Pack, PackSchema, type Rule } from './pack.js';
+import { type Pack, PackSchema, type Rule, WORD_START } from './pack.js';
+
+/** A word character as RE2's `\b` sees one: ASCII only. */
+const ASCII_WORD = /[A-Za-z0-9_]/;
 
 /**
  * Rules already compiled and checked, by their full definition: engines compiled from the same
@@ -82,6 +85,15 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
   // startsWith and contain one of the keywords: the engine relies on both.
   const heads = rule.startsWith === undefined ? null : new RE2(`^(?:${rule.startsWith.map(literal).join('|')})`, 'i');
   const keywords = rule.keywords?.map((k) => k.toLowerCase());
+  const contains = (text: string, from: number, to: number, k: string): boolean => {
+    if (!k.startsWith(WORD_START)) return text.slice(from, to).toLowerCase().includes(k);
+    const word = k.slice(WORD_START.length);
+    const lower = text.toLowerCase();
+    for (let at = lower.indexOf(word, from); at !== -1 && at + word.length <= to; at = lower.indexOf(word, at + 1)) {
+      if (at === 0 || !ASCII_WORD.test(text[at - 1]!)) return true;
+    }
+    return false;
+  };
   if (heads !== null || keywords !== undefined) {
     // An exec loop on the compiled object: String#matchAll would clone (recompile) it per text.
     for (const text of [...rule.examples.positive.map((e) => e.text), ...rule.examples.negative]) {
@@ -91,8 +103,8 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
         if (heads !== null && !heads.test(text.slice(m.index))) {
           throw new PatternError(pack.id, rule.id, `a match in example ${example} does not begin with one of startsWith`);
         }
-        const matched = m[0].toLowerCase();
-        if (keywords !== undefined && !keywords.some((k) => matched.includes(k))) {
+        const end = m.index + m[0].length;
+        if (keywords !== undefined && !keywords.some((k) => contains(text, m!.index, end, k))) {
           throw new PatternError(pack.id, rule.id, `a match in example ${example} contains none of the keywords`);
         }
         if (m[0].length === 0) re.lastIndex++;

@@ -34,9 +34,14 @@ export const RuleSchema = z
     /**
      * Cheap prefilter: the rule runs only when one of these strings occurs in the view
      * (ASCII case-insensitive). Every match of the pattern must contain one of them; loading
-     * checks that against every match in the rule's examples.
+     * checks that against every match in the rule's examples. A keyword that begins with
+     * `\\b` (`"\\\\bword"` in JSON) counts only where it starts a word (ASCII word characters, as
+     * RE2's `\\b` sees them): far fewer chance hits in random data such as base64.
      */
-    keywords: z.array(z.string().min(2)).nonempty().optional(),
+    keywords: z
+      .array(z.string().min(2).regex(/^(?!\\b)|^\\b\w/, 'a keyword marked \\b must begin with an ASCII word character'))
+      .nonempty()
+      .optional(),
     /** Named validators (`luhn`, `entropy:3.5`, …) that every match must pass. */
     validators: z.array(z.string().regex(/^[a-z0-9-]+(:[^\s]+)?$/)).optional(),
     /** Capture group (index or name) whose span is the finding; default the whole match. */
@@ -83,6 +88,9 @@ export const PackSchema = z
     rules: z.array(RuleSchema).nonempty(),
   })
   .strict();
+
+/** The mark of a keyword that counts only at a word start: a leading `\\b`. */
+export const WORD_START = '\\b';
 
 /** A rule as written in a pack file. */
 export type RuleInput = z.input<typeof RuleSchema>;

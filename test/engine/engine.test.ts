@@ -64,6 +64,15 @@ describe('loading packs', () => {
     expect(err.rule).toBe('r');
     expect(compile([pack([{ ...bad, keywords: ['GATE'] }])]).scan('please open the gate').findings).toHaveLength(1);
   });
+  it('holds a keyword marked \\b to a word start, in the examples and in the scan', () => {
+    const examples = { positive: [{ text: 'the gatekeeper', match: 'gatekeeper' }], negative: ['a gate'] };
+    const atStart = rule({ pattern: 'gatekeeper', keywords: ['\\bgate'], examples });
+    const engine = compile([pack([atStart])]);
+    expect(engine.scan('our gatekeeper').findings).toHaveLength(1);
+    const inside = rule({ pattern: 'keeper', keywords: ['\\bkeep'], examples: { positive: [{ text: 'the gatekeeper', match: 'keeper' }], negative: ['a gate'] } });
+    expect(thrown(() => compile([pack([inside])])).message).toContain('contains none of the keywords');
+    expect(thrown(() => compile([pack([rule({ keywords: ['\\b-x'] })])])).message).toContain('ASCII word character');
+  });
 });
 
 describe('scanning', () => {
@@ -274,7 +283,7 @@ describe('keyword-gated rules', () => {
   // one, it finds what the same rule without keywords finds (run from its family's Set).
   const gated: RuleInput[] = [
     rule({ id: 'mode', pattern: '\\b(?:enter|entering)\\s+(?:\\w+\\s+){0,2}?debug\\s+mode\\b', flags: 'i', views: ['clean', 'fold'], keywords: ['mode'], maxLength: 40 }),
-    rule({ id: 'secret', pattern: '(?:tell|give)\\s+me\\s+(?:the|your)\\s+(?:password|passcode)', flags: 'i', views: ['raw'], keywords: ['password', 'passcode'], maxLength: 36 }),
+    rule({ id: 'secret', pattern: '(?:tell|give)\\s+me\\s+(?:the|your)\\s+(?:password|passcode)', flags: 'i', views: ['raw'], keywords: ['\\bpassword', '\\bpasscode'], maxLength: 36 }),
     rule({ id: 'anchored', pattern: '(?m:^\\s*new\\s+task\\s*:)', flags: 'i', views: ['clean', 'fold'], keywords: ['task'], maxLength: 20 }),
     rule({ id: 'long', pattern: 'begin[a-z ]*end', flags: 'i', views: ['raw'], keywords: ['begin'], maxLength: 30 }),
   ];
