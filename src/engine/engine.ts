@@ -310,9 +310,13 @@ function group(rules: readonly LoadedRule[], viewOf: ReadonlyMap<LoadedRule, Vie
 function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boolean): void {
   for (const { set, rules } of group.sets) for (const i of set.match(buf)) hits.add(rules[i]!);
   if (group.keywordSet === null) return;
+  // A rule gated by several keywords that occur is tested in a window once.
+  const missed = new Set<LoadedRule>();
   for (const i of group.keywordSet.match(buf)) {
     for (const r of group.keywordRules[i]!) {
-      if (!hits.has(r) && (!window || matchesIn(r, buf))) hits.add(r);
+      if (hits.has(r) || missed.has(r)) continue;
+      if (!window || matchesIn(r, buf)) hits.add(r);
+      else missed.add(r);
     }
   }
 }

@@ -85,15 +85,6 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
   // startsWith and contain one of the keywords: the engine relies on both.
   const heads = rule.startsWith === undefined ? null : new RE2(`^(?:${rule.startsWith.map(literal).join('|')})`, 'i');
   const keywords = rule.keywords?.map((k) => k.toLowerCase());
-  const contains = (text: string, from: number, to: number, k: string): boolean => {
-    if (!k.startsWith(WORD_START)) return text.slice(from, to).toLowerCase().includes(k);
-    const word = k.slice(WORD_START.length);
-    const lower = text.toLowerCase();
-    for (let at = lower.indexOf(word, from); at !== -1 && at + word.length <= to; at = lower.indexOf(word, at + 1)) {
-      if (at === 0 || !ASCII_WORD.test(text[at - 1]!)) return true;
-    }
-    return false;
-  };
   if (heads !== null || keywords !== undefined) {
     // An exec loop on the compiled object: String#matchAll would clone (recompile) it per text.
     for (const text of [...rule.examples.positive.map((e) => e.text), ...rule.examples.negative]) {
@@ -103,9 +94,12 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
         if (heads !== null && !heads.test(text.slice(m.index))) {
           throw new PatternError(pack.id, rule.id, `a match in example ${example} does not begin with one of startsWith`);
         }
-        const end = m.index + m[0].length;
-        if (keywords !== undefined && !keywords.some((k) => contains(text, m!.index, end, k))) {
-          throw new PatternError(pack.id, rule.id, `a match in example ${example} contains none of the keywords`);
+        if (keywords !== undefined) {
+          const matched = m[0].toLowerCase();
+          const before = m.index > 0 ? text[m.index - 1]! : '';
+          if (!keywords.some((k) => holdsKeyword(matched, before, k))) {
+            throw new PatternError(pack.id, rule.id, `a match in example ${example} contains none of the keywords`);
+          }
         }
         if (m[0].length === 0) re.lastIndex++;
       }
@@ -113,6 +107,19 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
   }
   re.lastIndex = 0;
   return re;
+}
+
+/**
+ * True when `matched` (lower-cased) holds `keyword` (lower-cased); a keyword marked `\b` must
+ * start a word there, `before` being the character ahead of the match ('' at the start).
+ */
+function holdsKeyword(matched: string, before: string, keyword: string): boolean {
+  if (!keyword.startsWith(WORD_START)) return matched.includes(keyword);
+  const word = keyword.slice(WORD_START.length);
+  for (let at = matched.indexOf(word); at !== -1; at = matched.indexOf(word, at + 1)) {
+    if (!ASCII_WORD.test(at === 0 ? before : matched[at - 1]!)) return true;
+  }
+  return false;
 }
 
 function loadRule(pack: Pack, rule: Rule, validators: Readonly<Record<string, Validator>>): LoadedRule {
