@@ -155,10 +155,12 @@ export class Engine {
         if (windows === null) {
           buf ??= Buffer.from(text, 'utf8');
           groupHits(plan.near, buf, hits, false);
-        } else {
-          for (let i = 0; i < windows.length; i += 2) {
-            groupHits(plan.near, Buffer.from(text.slice(windows[i], windows[i + 1]), 'utf8'), hits, true);
-          }
+        } else if (windows.length > 0) {
+          // The windows scanned as one text, a line break between them: a match inside a window
+          // is still found, and one that spans two only sends its rule over the whole view.
+          const parts: string[] = [];
+          for (let i = 0; i < windows.length; i += 2) parts.push(text.slice(windows[i], windows[i + 1]));
+          groupHits(plan.near, Buffer.from(parts.join('\n'), 'utf8'), hits, true);
         }
       }
       if (hits.size === 0) continue;
@@ -296,15 +298,35 @@ function group(rules: readonly LoadedRule[], viewOf: ReadonlyMap<LoadedRule, Vie
     }
   }
   return {
-    sets: [...families.values()].map((members) => ({ set: buildSet(members[0]!.family, members.map((m) => m.setSource)), rules: members })),
+    sets: [...families.values()].flatMap(chunks).map((members) => ({ set: buildSet(members[0]!.family, members.map((m) => m.setSource)), rules: members })),
     keywordSet: keywords.size === 0 ? null : buildSet('keywords', [...keywords.keys()].map(keywordSource), 'i'),
     keywordRules: [...keywords.values()],
   };
 }
 
+/** Longest sum of member sources in one Set: past it, a family's rules are split over several Sets. */
+const SET_SOURCE_BUDGET = 8000;
+
 /**
- * Adds to `hits` the rules of `group` that may match in `buf`. In a window (`window`), a
- * keyword-gated rule must also match there, so that a keyword near a change does not send a
+ * `rules` in consecutive chunks whose sources sum to at most {@link SET_SOURCE_BUDGET}
+ * characters, as even as that allows.
+ */
+function chunks(rules: LoadedRule[]): LoadedRule[][] {
+  const total = rules.reduce((sum, r) => sum + r.setSource.length, 0);
+  const size = total / Math.ceil(total / SET_SOURCE_BUDGET);
+  const out: LoadedRule[][] = [[]];
+  let filled = 0;
+  for (const r of rules) {
+    if (filled + r.setSource.length / 2 > size * out.length && out.at(-1)!.length > 0) out.push([]);
+    out.at(-1)!.push(r);
+    filled += r.setSource.length;
+  }
+  return out;
+}
+
+/**
+ * Adds to `hits` the rules of `group` that may match in `buf`. In windows (`window`), a
+ * keyword-gated rule must also match in them, so that a keyword near a change does not send a
  * rule over the whole view for nothing.
  */
 function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boolean): void {

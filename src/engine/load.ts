@@ -29,7 +29,10 @@ export interface LoadedRule {
   find: RE2;
   /** For rules with a `group`: sticky, with indices, run only at a match `find` found. */
   capture: RE2 | null;
-  /** The pattern with its flags inline, as one member of an RE2.Set. */
+  /**
+   * The pattern {@link loosened}, with its flags inline: one member of an RE2.Set, which only
+   * tells which rules may match; `find` then decides on the exact pattern.
+   */
   setSource: string;
   validators: { fn: Validator; arg: string | undefined }[];
 }
@@ -146,16 +149,17 @@ function loadRule(pack: Pack, rule: Rule, validators: Readonly<Record<string, Va
     rule,
     find: compiled.find,
     capture: compiled.capture,
-    setSource: rule.flags === '' ? rule.pattern : `(?${rule.flags})(?:${rule.pattern})`,
+    setSource: rule.flags === '' ? loosened(rule.pattern) : `(?${rule.flags})(?:${loosened(rule.pattern)})`,
     validators: resolved,
   };
 }
 
 /**
- * `pattern` with every capturing group (numbered or named) made non-capturing, leaving
- * escapes, character classes and flag groups alone.
+ * `pattern` rewritten outside escapes and character classes: at each other position `step`
+ * returns what to write instead and how many characters that replaces, or null to keep the
+ * character.
  */
-export function nonCapturing(pattern: string): string {
+function rewrite(pattern: string, step: (at: number) => [string, number] | null): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -172,16 +176,46 @@ export function nonCapturing(pattern: string): string {
       // A `]` first in a class (after an optional `^`) is a literal, not the end.
       if (pattern[i + 1] === '^') out += pattern[++i];
       if (pattern[i + 1] === ']') out += pattern[++i];
-    } else if (c === '(' && pattern[i + 1] !== '?') {
-      out += '(?:';
-    } else if (c === '(' && (pattern.startsWith('(?P<', i) || (pattern.startsWith('(?<', i) && pattern[i + 3] !== '=' && pattern[i + 3] !== '!'))) {
-      out += '(?:';
-      i = pattern.indexOf('>', i);
     } else {
-      out += c;
+      const replaced = step(i);
+      if (replaced === null) out += c;
+      else {
+        out += replaced[0];
+        i += replaced[1] - 1;
+      }
     }
   }
   return out;
+}
+
+/** `pattern` with every capturing group (numbered or named) made non-capturing. */
+export function nonCapturing(pattern: string): string {
+  return rewrite(pattern, (i) => {
+    if (pattern[i] !== '(') return null;
+    if (pattern[i + 1] !== '?') return ['(?:', 1];
+    if (pattern.startsWith('(?P<', i) || (pattern.startsWith('(?<', i) && pattern[i + 3] !== '=' && pattern[i + 3] !== '!')) {
+      return ['(?:', pattern.indexOf('>', i) - i + 1];
+    }
+    return null;
+  });
+}
+
+/** Counted repetitions with an upper bound at least this far above the lower one are loosened. */
+const LOOSE_SPAN = 6;
+
+/**
+ * `pattern` with every wide counted repetition made open-ended: `x{0,80}` becomes `x*`,
+ * `x{1,40}` `x+`, `x{3,200}` `x{3,}`. It matches wherever `pattern` does, and its automaton is far
+ * smaller: a bounded gap makes a DFA track every offset into it, and inside one Set those
+ * offsets multiply with the other members' (measured on 1 MB of real prompts: one family's Set
+ * at 9 MB/s exact, 290 MB/s loosened).
+ */
+export function loosened(pattern: string): string {
+  return rewrite(pattern, (i) => {
+    const m = pattern[i] === '{' ? /^\{(\d+),(\d+)\}/.exec(pattern.slice(i)) : null;
+    if (m === null || Number(m[2]) - Number(m[1]) < LOOSE_SPAN) return null;
+    return [m[1] === '0' ? '*' : m[1] === '1' ? '+' : `{${m[1]},}`, m[0].length];
+  });
 }
 
 /** Number of capturing groups, counted by RE2 itself on a throwaway alternation. */

@@ -19,6 +19,9 @@ const TAG = /\uDB40[\uDC00-\uDC7F]/;
  */
 const MAY_CHANGE = /[^\x00-\x7F]/;
 
+/** What pass 1 removes or decodes: invisible characters and tag characters, one at a time. */
+const STRIP = new RegExp(`${INVISIBLE.source}|${TAG.source}`, 'g');
+
 const MARK = /^[\p{M}]$/u;
 /** Hangul jamo that compose with the preceding syllable or lead jamo under NFKC. */
 const isHangulTail = (cp: number): boolean => (cp >= 0x1161 && cp <= 0x11c2) || (cp >= 0xd7b0 && cp <= 0xd7fb);
@@ -43,21 +46,22 @@ export function cleanView(source: TextView): TextView {
   if (!MAY_CHANGE.test(text)) return { ...source, name: 'clean' };
 
   // Pass 1: strip and decode, keeping each kept code point's source range.
-  const step1 = new ViewBuilder(source);
-  let kept = 0;
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const isTag = cp >= 0xe0000 && cp <= 0xe007f;
-    if (isTag || INVISIBLE.test(text.slice(i, i + width))) {
-      step1.copy(kept, i);
-      if (isTag && cp >= 0xe0020 && cp <= 0xe007e) step1.push(String.fromCharCode(cp - 0xe0000), i, i + width);
-      kept = i + width;
+  let mid: TextView = { ...source, name: 'clean' };
+  if (hasInvisible(text)) {
+    const step1 = new ViewBuilder(source);
+    let kept = 0;
+    STRIP.lastIndex = 0;
+    for (let m = STRIP.exec(text); m !== null; m = STRIP.exec(text)) {
+      step1.copy(kept, m.index);
+      const cp = text.codePointAt(m.index)!;
+      if (cp >= 0xe0020 && cp <= 0xe007e) step1.push(String.fromCharCode(cp - 0xe0000), m.index, m.index + 2);
+      kept = m.index + m[0].length;
     }
-    i += width;
+    step1.copy(kept, text.length);
+    mid = step1.build('clean');
   }
-  step1.copy(kept, text.length);
-  const mid = step1.build('clean');
+  // Most text is already in NFKC: one native check spares the segment walk.
+  if (mid.text.normalize('NFKC') === mid.text) return mid;
 
   // Pass 2: NFKC one segment at a time (a code point with the marks and jamo that
   // compose with it), so each output character knows where it came from.
@@ -83,6 +87,11 @@ function nfkcSegments(mid: TextView, fine: boolean): TextView {
   let same = 0; // start of the run of segments that NFKC leaves as they are
   const flush = (end: number): void => {
     if (end <= segStart) return;
+    // A lone character below U+00A0 is its own NFKC.
+    if (end - segStart === 1 && text.charCodeAt(segStart) < 0xa0) {
+      segStart = end;
+      return;
+    }
     const piece = text.slice(segStart, end);
     const normal = piece.normalize('NFKC');
     if (normal !== piece) {
@@ -95,7 +104,8 @@ function nfkcSegments(mid: TextView, fine: boolean): TextView {
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const joins = fine ? MARK.test(String.fromCodePoint(cp)) || isHangulTail(cp) : cp >= 0x300;
+    // Marks and jamo all lie at U+0300 and above.
+    const joins = cp >= 0x300 && (!fine || MARK.test(String.fromCodePoint(cp)) || isHangulTail(cp));
     if (!joins) flush(i);
     i += width;
   }

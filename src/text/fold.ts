@@ -5,16 +5,12 @@ import { type TextView, ViewBuilder } from './view.js';
 /** Characters that stand for letters in leetspeak. */
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
-/**
- * A run of at least three single letters (or leet digits) each followed by exactly one
- * separator: `i g n o r e`, `i.g.n.o.r.e`, `i-g-n-o-r-e`. JS RegExp is safe here: every
- * repetition consumes one separator and one unit, so there is no ambiguity to backtrack on.
- */
-const SPACED = /(?<![\p{L}\p{N}@$])[\p{L}013457@$](?:[ .\-_*|/+~·•][\p{L}013457@$]){2,}(?![\p{L}\p{N}@$])/gu;
-const LETTERS_2 = /\p{L}.*\p{L}/u;
 const LETTER = /^\p{L}$/u;
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 const LEET_G = /[013457@$]/g;
+/** {@link LEET} by character code: the code of the letter, or 0. */
+const LEET_CODE = new Uint16Array(128);
+for (const [from, to] of Object.entries(LEET)) LEET_CODE[from.charCodeAt(0)] = to.charCodeAt(0);
 
 /** Classes of ASCII characters: 0 not in a word, 1 in a word, 2 a letter, 3 a leet character. */
 const ASCII_CLASS = new Uint8Array(128);
@@ -23,12 +19,18 @@ for (let c = 0x41; c <= 0x5a; c++) ASCII_CLASS[c] = 2;
 for (let c = 0x61; c <= 0x7a; c++) ASCII_CLASS[c] = 2;
 for (const c of '013457@$') ASCII_CLASS[c.charCodeAt(0)] = 3;
 
-/** The class of the code point at `i` (as {@link ASCII_CLASS}). */
-function wordClass(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return ASCII_CLASS[c]!;
-  const ch = String.fromCodePoint(text.codePointAt(i)!);
-  return LETTER.test(ch) ? 2 : WORD_CHAR.test(ch) ? 1 : 0;
+const wordClassCache = new Map<number, number>();
+
+/** The class of code point `cp` (as {@link ASCII_CLASS}). */
+function wordClass(cp: number): number {
+  if (cp < 0x80) return ASCII_CLASS[cp]!;
+  let k = wordClassCache.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = LETTER.test(ch) ? 2 : WORD_CHAR.test(ch) ? 1 : 0;
+    if (wordClassCache.size < 4096) wordClassCache.set(cp, k);
+  }
+  return k;
 }
 
 /** True when a surrogate pair starts at `i`. */
@@ -41,39 +43,86 @@ function isPair(text: string, i: number): boolean {
 
 /**
  * Leetspeak folded inside words (runs of letters, marks, digits, `@` and `$`) that hold both
- * a letter and a leet character; other words, such as plain numbers, stay as they are.
+ * a letter and a leet character; other words stay as they are: plain numbers, the part of an
+ * e-mail address before its first dot, and data such as base64 ({@link isDataLike}).
  * A hand-written loop: a regex with a callback per word cost more than the whole engine scan.
  */
 function foldLeet(text: string): string {
-  const out: string[] = [];
-  let last = 0;
-  // Jump from one leet character to the next; each word is examined once, only if it has one.
   LEET_G.lastIndex = 0;
-  for (let m = LEET_G.exec(text); m !== null; m = LEET_G.exec(text)) {
-    let start = m.index;
-    while (start > last) {
-      const width = start >= 2 && isPair(text, start - 2) ? 2 : 1;
-      if (wordClass(text, start - width) === 0) break;
-      start -= width;
+  if (!LEET_G.test(text)) return text;
+  // The text as UTF-16 code units, written over in place: folding keeps every length.
+  let units: Uint16Array | null = null;
+  let buf: Buffer | null = null;
+  // One pass over the words: where each starts, whether it has a letter and a leet character,
+  // and how often a capital follows a lower-case letter (see isDataLike).
+  let start = 0;
+  let letter = false;
+  let leet = false;
+  let humps = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; ) {
+    const c = i < n ? text.charCodeAt(i) : 0x20;
+    const cp = c < 0xd800 || c > 0xdbff ? c : text.codePointAt(i)!;
+    const k = wordClass(cp);
+    if (k !== 0) {
+      if (k === 2) {
+        letter = true;
+        if (c >= 0x41 && c <= 0x5a && i > start) {
+          const p = text.charCodeAt(i - 1);
+          if (p >= 0x61 && p <= 0x7a) humps++;
+        }
+      } else if (k === 3) leet = true;
+      i += cp > 0xffff ? 2 : 1;
+      continue;
     }
-    let end = m.index;
-    let letter = false;
-    for (let i = start; i < end; i += isPair(text, i) ? 2 : 1) if (wordClass(text, i) === 2) letter = true;
-    while (end < text.length) {
-      const k = wordClass(text, end);
-      if (k === 0) break;
-      if (k === 2) letter = true;
-      end += isPair(text, end) ? 2 : 1;
+    if (letter && leet && !isEmailLocal(text, start, i) && !isDataLike(i - start, humps)) {
+      if (units === null) {
+        buf = Buffer.allocUnsafeSlow(2 * n);
+        buf.write(text, 'utf16le');
+        units = new Uint16Array(buf.buffer, buf.byteOffset, n);
+      }
+      for (let j = start; j < i; j++) {
+        const to = LEET_CODE[units[j]!];
+        if (to !== undefined && to !== 0) units[j] = to;
+      }
     }
-    if (letter) {
-      out.push(text.slice(last, start), text.slice(start, end).replace(/[013457@$]/g, (c) => LEET[c]!));
-      last = end;
-    }
-    LEET_G.lastIndex = end;
+    i += cp > 0xffff ? 2 : 1;
+    start = i;
+    letter = leet = false;
+    humps = 0;
   }
-  if (last === 0) return text;
-  out.push(text.slice(last));
-  return out.join('');
+  return buf === null ? text : buf.toString('utf16le');
+}
+
+/** An ASCII letter or digit. */
+const ALNUM = /[A-Za-z0-9]/;
+
+/**
+ * True when the word `[start, end)` holds an `@` and a dotted domain goes on after it
+ * (`jane@example.com`): an e-mail address, whose `@` and digits are not leetspeak.
+ */
+function isEmailLocal(text: string, start: number, end: number): boolean {
+  if (text[end] !== '.' || !ALNUM.test(text[end + 1] ?? '')) return false;
+  for (let i = start + 1; i < end - 1; i++) if (text.charCodeAt(i) === 0x40) return true;
+  return false;
+}
+
+/** Words longer than this are data (keys, hashes, encoded blobs), not leetspeak. */
+const LONGEST_LEET_WORD = 40;
+
+/** Words at least this long with mixed case like base64's are data (see {@link isDataLike}). */
+const SHORTEST_MIXED_DATA = 20;
+
+/**
+ * True when a word of `length` characters with `humps` capitals right after lower-case
+ * letters reads as data rather than leetspeak: longer than
+ * {@link LONGEST_LEET_WORD}, or {@link SHORTEST_MIXED_DATA} characters or more with three or
+ * more upper-case letters right after lower-case ones (`aZ3kQ9xWmT0pLr8vBn2Y`, as in base64).
+ * Shorter words keep their folding even in alternating case (`D1sR3gArD`).
+ * Folding such words would make the fold view differ all through an encoded blob.
+ */
+function isDataLike(length: number, humps: number): boolean {
+  return length > LONGEST_LEET_WORD || (length >= SHORTEST_MIXED_DATA && humps >= 3);
 }
 
 /**
@@ -90,21 +139,95 @@ export function foldView(clean: TextView): TextView {
   return { ...cleanView({ ...joined, text }), name: 'fold' };
 }
 
+/** ASCII characters that may stand between spaced-out letters (and, outside ASCII, `·` and `•`). */
+const ASCII_SEPARATOR = new Uint8Array(128);
+for (const c of ' .-_*|/+~') ASCII_SEPARATOR[c.charCodeAt(0)] = 1;
+/** {@link spacedClass} of each ASCII character. */
+const ASCII_SPACED = Uint8Array.from(ASCII_CLASS, (k) => (k === 0 ? 0 : k === 1 ? 1 : 2));
+const WORD = /^[\p{L}\p{N}]$/u;
+const classCache = new Map<number, number>();
+
+/** 2 for a letter, a leet digit, `@` or `$` (a unit of a spaced-out run); 1 for another letter or digit; else 0. */
+function spacedClass(cp: number): number {
+  if (cp < 0x80) return ASCII_SPACED[cp]!;
+  let k = classCache.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = LETTER.test(ch) ? 2 : WORD.test(ch) ? 1 : 0;
+    if (classCache.size < 4096) classCache.set(cp, k);
+  }
+  return k;
+}
+
+/**
+ * Runs of at least three single units (letters, leet digits, `@`, `$`) each followed by
+ * exactly one separator (`i g n o r e`, `i.g.n.o.r.e`), not touching another letter or
+ * digit, holding at least two letters: `[start, end)` pairs. A hand-written walk: the
+ * equivalent Unicode regex cost more than every other step of the fold view together.
+ */
+function spacedRuns(text: string): number[] {
+  const runs: number[] = [];
+  const n = text.length;
+  // Look at each separator: a run starts at the unit before it, when no word character
+  // stands before that unit.
+  for (let sep = 1; sep < n; sep++) {
+    if (!isSeparator(text.charCodeAt(sep))) continue;
+    const i = sep >= 2 && isPair(text, sep - 2) ? sep - 2 : sep - 1;
+    if (spacedClass(text.codePointAt(i)!) !== 2) continue;
+    if (i > 0 && spacedClass(text.codePointAt(i >= 2 && isPair(text, i - 2) ? i - 2 : i - 1)!) !== 0) continue;
+    const ends = [sep]; // end of each unit of the run
+    let j = sep;
+    while (j + 1 < n && isSeparator(text.charCodeAt(j))) {
+      const next = text.codePointAt(j + 1)!;
+      if (spacedClass(next) !== 2) break;
+      j += 1 + (next > 0xffff ? 2 : 1);
+      ends.push(j);
+    }
+    // The last unit must not run on into a word: give up units until one does not.
+    let units = ends.length;
+    while (units >= 3 && ends[units - 1]! < n && spacedClass(text.codePointAt(ends[units - 1]!)!) !== 0) units--;
+    if (units < 3) continue;
+    const end = ends[units - 1]!;
+    if (countLetters(text, i, end) >= 2) runs.push(i, end);
+    // The next run cannot start inside this one: its units all have a unit before them.
+    sep = end;
+  }
+  return runs;
+}
+
+/** A character that may stand between spaced-out letters. */
+function isSeparator(c: number): boolean {
+  return c < 0x80 ? ASCII_SEPARATOR[c] === 1 : c === 0xb7 || c === 0x2022;
+}
+
+/** True for a letter (not a leet digit, `@` or `$`). */
+function isLetter(cp: number): boolean {
+  return cp < 0x80 ? ASCII_CLASS[cp] === 2 : spacedClass(cp) === 2;
+}
+
+/** Letters among the units of a run `[start, end)`. */
+function countLetters(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; ) {
+    const cp = text.codePointAt(i)!;
+    if (isLetter(cp)) n++;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return n;
+}
+
 function joinSpacedLetters(view: TextView): TextView {
   const text = view.text;
-  SPACED.lastIndex = 0;
-  if (!SPACED.test(text)) return view;
-  SPACED.lastIndex = 0;
+  const runs = spacedRuns(text);
+  if (runs.length === 0) return view;
   const builder = new ViewBuilder(view);
   let last = 0;
-  for (const m of text.matchAll(SPACED)) {
-    const run = m[0];
-    if (!LETTERS_2.test(run)) continue;
-    const at = m.index;
+  for (let r = 0; r < runs.length; r += 2) {
+    const at = runs[r]!;
+    const end = runs[r + 1]!;
     builder.copy(last, at);
     // Units are single code points at even positions of the run (unit, separator, unit…).
     let i = at;
-    const end = at + run.length;
     while (i < end) {
       const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
       builder.copy(i, i + width);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/engine.js';
-import { nonCapturing } from '../../src/engine/load.js';
+import { loosened, nonCapturing } from '../../src/engine/load.js';
 import type { PackInput, RuleInput } from '../../src/engine/pack.js';
 import { isPromptwardError, PatternError } from '../../src/errors.js';
 import { textViews, toOriginal } from '../../src/text/index.js';
@@ -219,6 +219,27 @@ describe('nonCapturing', () => {
         expect(b).toEqual(a);
       }),
     );
+  });
+});
+
+describe('loosened', () => {
+  it('opens wide counted repetitions, leaving narrow ones, escapes and classes alone', () => {
+    expect(loosened('a{0,80}b{1,40}c{3,200}d{0,3}e{2,4}')).toBe('a*b+c{3,}d{0,3}e{2,4}');
+    expect(loosened('\\{0,80\\}[x{0,80}]{0,9}?')).toBe('\\{0,80\\}[x{0,80}]*?');
+  });
+  it('matches wherever the exact pattern matches: a Set of loosened patterns misses no rule', () => {
+    const exact = new RE2('(?:ab){0,8}c[^.]{0,10}d{1,9}');
+    const loose = new RE2(loosened(exact.source));
+    let matched = 0;
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', '.', ' '), maxLength: 40 }), (text) => {
+        if (!exact.test(text)) return;
+        matched++;
+        expect(loose.test(text)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(matched).toBeGreaterThan(200);
   });
 });
 

@@ -132,7 +132,8 @@ describe('changedWindows', () => {
     return out;
   };
   it('marks substituted characters, and the characters after removed separators', () => {
-    expect(runs('send it to me@example.com now')).toEqual(['a']);
+    expect(runs('send it to me@example.com now')).toEqual([]);
+    expect(runs('ign@re it, mail j0e@example.com')).toEqual(['a']);
     expect(runs('1gn0r3 this, not 2024')).toEqual(['i', 'o', 'e']);
     expect(runs('please і g n о r e it')).toEqual(['ignore']);
   });
