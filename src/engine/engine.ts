@@ -63,6 +63,12 @@ interface Group {
   keywordSet: RE2Set | null;
   /** For each keyword of `keywordSet`, the rules it gates. */
   keywordRules: LoadedRule[][];
+  /**
+   * The gated rules again, in Sets by family and view: when several rules of one of these Sets
+   * are let through by their keywords, one pass of it tells which of them match, where each
+   * would otherwise run its own search.
+   */
+  gated: Map<LoadedRule, { set: RE2Set; index: number }>;
 }
 
 /** The rules to run on one text that one or more views share. */
@@ -272,17 +278,23 @@ export class Engine {
 }
 
 /**
- * One Set per family and view, and one keyword Set gating the rules that name keywords or
- * require context words. A family's rules of different views stay in separate Sets even when
+ * One Set per family and view (split when large, see {@link chunks}), and one keyword Set gating
+ * the rules that name keywords or require context words; the gated rules have Sets of their own
+ * by family and view too. A family's rules of different views stay in separate Sets even when
  * the views share a text: a bigger Set can crawl on random content where its parts do not.
  */
 function group(rules: readonly LoadedRule[], viewOf: ReadonlyMap<LoadedRule, ViewName>): Group {
   const families = new Map<string, LoadedRule[]>();
+  const gatedFamilies = new Map<string, LoadedRule[]>();
   const keywords = new Map<string, LoadedRule[]>();
   for (const r of rules) {
     // A rule that needs a context word can only report when one occurs somewhere in the text,
     // so its words gate it like keywords: a text without them never pays for its matches.
     const gate = r.rule.keywords ?? (r.rule.context?.required === true ? r.rule.context.words : undefined);
+    const key = `${r.family}\u0000${viewOf.get(r)!}`;
+    const members = (gate === undefined ? families : gatedFamilies).get(key) ?? [];
+    members.push(r);
+    (gate === undefined ? families : gatedFamilies).set(key, members);
     if (gate !== undefined) {
       for (const k of gate) {
         const lower = k.toLowerCase();
@@ -290,14 +302,15 @@ function group(rules: readonly LoadedRule[], viewOf: ReadonlyMap<LoadedRule, Vie
         list.push(r);
         keywords.set(lower, list);
       }
-    } else {
-      const key = `${r.family}\u0000${viewOf.get(r)!}`;
-      const list = families.get(key) ?? [];
-      list.push(r);
-      families.set(key, list);
     }
   }
+  const gated = new Map<LoadedRule, { set: RE2Set; index: number }>();
+  for (const members of [...gatedFamilies.values()].flatMap(chunks)) {
+    const set = buildSet(members[0]!.family, members.map((m) => m.setSource));
+    members.forEach((r, index) => gated.set(r, { set, index }));
+  }
   return {
+    gated,
     sets: [...families.values()].flatMap(chunks).map((members) => ({ set: buildSet(members[0]!.family, members.map((m) => m.setSource)), rules: members })),
     keywordSet: keywords.size === 0 ? null : buildSet('keywords', [...keywords.keys()].map(keywordSource), 'i'),
     keywordRules: [...keywords.values()],
@@ -332,14 +345,21 @@ function chunks(rules: LoadedRule[]): LoadedRule[][] {
 function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boolean): void {
   for (const { set, rules } of group.sets) for (const i of set.match(buf)) hits.add(rules[i]!);
   if (group.keywordSet === null) return;
-  // A rule gated by several keywords that occur is tested in a window once.
-  const missed = new Set<LoadedRule>();
+  // The rules let through by a keyword, by their Set.
+  const candidates = new Map<RE2Set, LoadedRule[]>();
   for (const i of group.keywordSet.match(buf)) {
     for (const r of group.keywordRules[i]!) {
-      if (hits.has(r) || missed.has(r)) continue;
-      if (!window || matchesIn(r, buf)) hits.add(r);
-      else missed.add(r);
+      const { set } = group.gated.get(r)!;
+      const list = candidates.get(set);
+      if (list === undefined) candidates.set(set, [r]);
+      else if (!list.includes(r)) list.push(r);
     }
+  }
+  for (const [set, rules] of candidates) {
+    if (rules.length > 1) {
+      const matched = new Set(set.match(buf));
+      for (const r of rules) if (matched.has(group.gated.get(r)!.index)) hits.add(r);
+    } else if (!window || matchesIn(rules[0]!, buf)) hits.add(rules[0]!);
   }
 }
 

@@ -44,7 +44,8 @@ function isPair(text: string, i: number): boolean {
 /**
  * Leetspeak folded inside words (runs of letters, marks, digits, `@` and `$`) that hold both
  * a letter and a leet character; other words stay as they are: plain numbers, the part of an
- * e-mail address before its first dot, and data such as base64 ({@link isDataLike}).
+ * e-mail address before its first dot, words longer than {@link LONGEST_LEET_WORD}, and
+ * data such as base64 ({@link isDataLike}).
  * A hand-written loop: a regex with a callback per word cost more than the whole engine scan.
  */
 function foldLeet(text: string): string {
@@ -53,45 +54,61 @@ function foldLeet(text: string): string {
   // The text as UTF-16 code units, written over in place: folding keeps every length.
   let units: Uint16Array | null = null;
   let buf: Buffer | null = null;
-  // One pass over the words: where each starts, whether it has a letter and a leet character,
-  // and how often a capital follows a lower-case letter (see isDataLike).
+  // One pass over the words: where each starts and whether it has a letter and a leet
+  // character; and over the tokens between white space, how often a capital follows a
+  // lower-case letter (see isDataLike). Words to fold wait for the end of their token.
+  const pending: number[] = [];
+  let token = 0;
+  let humps = 0;
   let start = 0;
   let letter = false;
   let leet = false;
-  let humps = 0;
   const n = text.length;
   for (let i = 0; i <= n; ) {
     const c = i < n ? text.charCodeAt(i) : 0x20;
     const cp = c < 0xd800 || c > 0xdbff ? c : text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
     const k = wordClass(cp);
     if (k !== 0) {
       if (k === 2) {
         letter = true;
-        if (c >= 0x41 && c <= 0x5a && i > start) {
+        if (c >= 0x41 && c <= 0x5a && i > token) {
           const p = text.charCodeAt(i - 1);
           if (p >= 0x61 && p <= 0x7a) humps++;
         }
       } else if (k === 3) leet = true;
-      i += cp > 0xffff ? 2 : 1;
+      i += width;
       continue;
     }
-    if (letter && leet && !isEmailLocal(text, start, i) && !isDataLike(i - start, humps)) {
-      if (units === null) {
-        buf = Buffer.allocUnsafeSlow(2 * n);
-        buf.write(text, 'utf16le');
-        units = new Uint16Array(buf.buffer, buf.byteOffset, n);
+    if (letter && leet && i - start <= LONGEST_LEET_WORD && !isEmailLocal(text, start, i)) pending.push(start, i);
+    if (isSpace(c)) {
+      if (pending.length > 0 && !isDataLike(i - token, humps)) {
+        if (units === null) {
+          buf = Buffer.allocUnsafeSlow(2 * n);
+          buf.write(text, 'utf16le');
+          units = new Uint16Array(buf.buffer, buf.byteOffset, n);
+        }
+        for (let w = 0; w < pending.length; w += 2) {
+          for (let j = pending[w]!; j < pending[w + 1]!; j++) {
+            const to = LEET_CODE[units[j]!];
+            if (to !== undefined && to !== 0) units[j] = to;
+          }
+        }
       }
-      for (let j = start; j < i; j++) {
-        const to = LEET_CODE[units[j]!];
-        if (to !== undefined && to !== 0) units[j] = to;
-      }
+      pending.length = 0;
+      token = i + width;
+      humps = 0;
     }
-    i += cp > 0xffff ? 2 : 1;
+    i += width;
     start = i;
     letter = leet = false;
-    humps = 0;
   }
   return buf === null ? text : buf.toString('utf16le');
+}
+
+/** White space that ends a token (see foldLeet): ASCII controls and space, and the Unicode spaces. */
+function isSpace(c: number): boolean {
+  return c <= 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /** An ASCII letter or digit. */
@@ -110,19 +127,15 @@ function isEmailLocal(text: string, start: number, end: number): boolean {
 /** Words longer than this are data (keys, hashes, encoded blobs), not leetspeak. */
 const LONGEST_LEET_WORD = 40;
 
-/** Words at least this long with mixed case like base64's are data (see {@link isDataLike}). */
-const SHORTEST_MIXED_DATA = 20;
-
 /**
- * True when a word of `length` characters with `humps` capitals right after lower-case
- * letters reads as data rather than leetspeak: longer than
- * {@link LONGEST_LEET_WORD}, or {@link SHORTEST_MIXED_DATA} characters or more with three or
- * more upper-case letters right after lower-case ones (`aZ3kQ9xWmT0pLr8vBn2Y`, as in base64).
- * Shorter words keep their folding even in alternating case (`D1sR3gArD`).
- * Folding such words would make the fold view differ all through an encoded blob.
+ * True when a token (a run without white space) of `length` characters, with `humps` capitals
+ * right after lower-case letters, reads as data rather than text: longer than
+ * {@link LONGEST_LEET_WORD} and in mixed case, as base64 lines are (`aZ3kQ9x+Wm/T0pLr8…`).
+ * Leetspeak is written for a reader, in words between spaces; folding such tokens would make
+ * the fold view differ all through an encoded blob.
  */
 function isDataLike(length: number, humps: number): boolean {
-  return length > LONGEST_LEET_WORD || (length >= SHORTEST_MIXED_DATA && humps >= 3);
+  return length > LONGEST_LEET_WORD && humps >= 3;
 }
 
 /**
