@@ -2,13 +2,17 @@
  * Engine throughput and latency, against a loop of JS RegExp over the same rules in the same
  * run. `npm run bench` (node --import tsx bench/engine.bench.ts). Figures go to bench/RESULTS.md.
  */
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BUILTIN_PACKS } from '../src/builtins.js';
 import { compile } from '../src/engine/engine.js';
 import { PackSchema, type Rule } from '../src/engine/pack.js';
 import { textViews } from '../src/text/views.js';
 import { base64, digits, hex, pem, pool, prose } from './lib/corpus.js';
+import { readJsonl } from './lib/jsonl.js';
+import { seeded } from '../src/testing/random.js';
 
 const engine = compile(BUILTIN_PACKS);
 const packs = BUILTIN_PACKS.map((p) => PackSchema.parse(p));
@@ -82,7 +86,25 @@ const full = latency(prompts, (t) => engine.scan(t), 5000);
 const rawLat = latency(prompts, (t) => rawOnly.scan(t), 5000);
 console.log('| 2 KB prompt (64 different texts) | p50 µs | p99 µs |\n|---|---|---|');
 console.log(`| all packs, all views | ${f1(full.p50)} | ${f1(full.p99)} |`);
-console.log(`| raw-view rules only | ${f1(rawLat.p50)} | ${f1(rawLat.p99)} |\n`);
+console.log(`| raw-view rules only | ${f1(rawLat.p50)} | ${f1(rawLat.p99)} |`);
+
+// Real prompts: the labelled dev data (../shared/eval, or PROMPTWARD_EVAL_DIR) when present, read at
+// run time and never copied. Attacks, benign prompts and PII texts in many languages, shuffled and
+// joined: 2 KB slices, and 1 MB for the throughput table.
+const evalDir = resolve(process.env.PROMPTWARD_EVAL_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'eval'));
+const evalTexts = ['injection.jsonl', 'benign.jsonl', 'pii.jsonl'].flatMap((f) => readJsonl(evalDir, f) ?? []).map((r) => r.text);
+const shuffle = seeded(11);
+for (let i = evalTexts.length - 1; i > 0; i--) {
+  const j = Math.floor(shuffle() * (i + 1));
+  [evalTexts[i], evalTexts[j]] = [evalTexts[j]!, evalTexts[i]!];
+}
+const evalJoined = evalTexts.join('\n');
+const evalPrompts = evalJoined.length < 64 * 2048 ? [] : Array.from({ length: 64 }, (_, i) => evalJoined.slice(i * 2048, (i + 1) * 2048));
+if (evalPrompts.length > 0) {
+  const real = latency(evalPrompts, (t) => engine.scan(t), 5000);
+  console.log(`| all packs, 2 KB slices of the eval prompts | ${f1(real.p50)} | ${f1(real.p99)} |`);
+}
+console.log('');
 
 // Throughput by size and content.
 console.log('| text | engine MB/s | JS RegExp loop MB/s | ratio |\n|---|---|---|---|');
@@ -97,13 +119,15 @@ const cases: [string, (s: number, r: () => number) => string, number, number][] 
   ['PEM blocks 1 MB', pem, 1024 * 1024, 4],
   ['digit groups 1 MB', digits, 1024 * 1024, 4],
 ];
-for (const [name, make, size, count] of cases) {
-  const texts = pool(make, size, count, size + name.length);
+/** One row: the engine on every text of the pool, the JS loop on a quarter of it. */
+function row(name: string, texts: string[]): void {
   const ours = throughput(texts, (t) => engine.scan(t), 3000);
-  const theirs = throughput(texts.slice(0, Math.max(1, count / 4)), jsScan, 2000);
+  const theirs = throughput(texts.slice(0, Math.max(1, texts.length / 4)), jsScan, 2000);
   results.set(name, ours);
   console.log(`| ${name} | ${f1(ours)} | ${f1(theirs)} | ${f1(ours / theirs)}× |`);
 }
+for (const [name, make, size, count] of cases) row(name, pool(make, size, count, size + name.length));
+if (evalJoined.length >= 2 << 20) row('eval prompts 1 MB', [evalJoined.slice(0, 1 << 20), evalJoined.slice(1 << 20, 2 << 20)]);
 const ratio = results.get('prose 100 KB')! / results.get('prose 1 MB')! * 10;
 console.log(`\ntime(1 MB) / time(100 KB) on prose: ${f1(ratio)} (10 is linear)\n`);
 

@@ -58,6 +58,7 @@ function foldLeet(text: string): string {
   // character; and over the tokens between white space, how often a capital follows a
   // lower-case letter (see isDataLike). Words to fold wait for the end of their token.
   const pending: number[] = [];
+  let pendingEnd = 0;
   let token = 0;
   let humps = 0;
   let start = 0;
@@ -68,7 +69,7 @@ function foldLeet(text: string): string {
     const c = i < n ? text.charCodeAt(i) : 0x20;
     const cp = c < 0xd800 || c > 0xdbff ? c : text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const k = wordClass(cp);
+    const k = c < 0x80 ? ASCII_CLASS[c]! : wordClass(cp);
     if (k !== 0) {
       if (k === 2) {
         letter = true;
@@ -80,22 +81,25 @@ function foldLeet(text: string): string {
       i += width;
       continue;
     }
-    if (letter && leet && i - start <= LONGEST_LEET_WORD && !isEmailLocal(text, start, i)) pending.push(start, i);
+    if (letter && leet && i - start <= LONGEST_LEET_WORD && !isEmailLocal(text, start, i)) {
+      pending[pendingEnd++] = start;
+      pending[pendingEnd++] = i;
+    }
     if (isSpace(c)) {
-      if (pending.length > 0 && !isDataLike(i - token, humps)) {
+      if (pendingEnd > 0 && !isDataLike(i - token, humps)) {
         if (units === null) {
           buf = Buffer.allocUnsafeSlow(2 * n);
           buf.write(text, 'utf16le');
           units = new Uint16Array(buf.buffer, buf.byteOffset, n);
         }
-        for (let w = 0; w < pending.length; w += 2) {
+        for (let w = 0; w < pendingEnd; w += 2) {
           for (let j = pending[w]!; j < pending[w + 1]!; j++) {
             const to = LEET_CODE[units[j]!];
             if (to !== undefined && to !== 0) units[j] = to;
           }
         }
       }
-      pending.length = 0;
+      pendingEnd = 0;
       token = i + width;
       humps = 0;
     }
@@ -153,6 +157,8 @@ export function foldView(clean: TextView): TextView {
 }
 
 /** ASCII characters that may stand between spaced-out letters (and, outside ASCII, `·` and `•`). */
+/** 1 for the ASCII characters of words (letters, digits, `@`, `$`); indices past ASCII read undefined. */
+const ASCII_WORD_CHAR = Uint8Array.from(ASCII_CLASS, (k) => (k === 0 ? 0 : 1));
 const ASCII_SEPARATOR = new Uint8Array(128);
 for (const c of ' .-_*|/+~') ASCII_SEPARATOR[c.charCodeAt(0)] = 1;
 /** {@link spacedClass} of each ASCII character. */
@@ -185,6 +191,8 @@ function spacedRuns(text: string): number[] {
   // stands before that unit.
   for (let sep = 1; sep < n; sep++) {
     if (!isSeparator(text.charCodeAt(sep))) continue;
+    // Most separators end a word of several letters: no run starts there.
+    if (sep >= 2 && ASCII_WORD_CHAR[text.charCodeAt(sep - 2)] === 1) continue;
     const i = sep >= 2 && isPair(text, sep - 2) ? sep - 2 : sep - 1;
     if (spacedClass(text.codePointAt(i)!) !== 2) continue;
     if (i > 0 && spacedClass(text.codePointAt(i >= 2 && isPair(text, i - 2) ? i - 2 : i - 1)!) !== 0) continue;

