@@ -128,9 +128,9 @@ export class Engine {
   findAll(views: Views, options: ScanOptions = {}): Finding[] {
     const cap = options.maxMatchesPerRule ?? 64;
     const only = options.categories === undefined ? '' : [...new Set(options.categories)].sort().join('\u0000');
-    // Views with the same text (pure ASCII: raw and clean) are scanned as one: one Buffer and one
-    // keyword Set for the rules of all of them. Each family keeps its Set per view, and each rule
-    // reports on its own view.
+    // Views with the same text (pure ASCII: raw and clean) are scanned as one: one Buffer, and the
+    // Sets of each family and the keyword Set hold the rules of all of them. Each rule reports on
+    // its own view.
     const texts: { views: Map<ViewName, TextView>; mask: number }[] = [];
     for (const [i, name] of VIEWS.entries()) {
       // A view no enabled rule runs on is never built.
@@ -268,8 +268,8 @@ export class Engine {
     const nearRules = rules.filter(near);
     plan = {
       used: rules.length > 0,
-      whole: whole.length === 0 ? null : group(whole, viewOf),
-      near: nearRules.length === 0 ? null : group(nearRules, viewOf),
+      whole: whole.length === 0 ? null : group(whole),
+      near: nearRules.length === 0 ? null : group(nearRules),
       viewOf,
     };
     this.plans.set(key, plan);
@@ -278,12 +278,12 @@ export class Engine {
 }
 
 /**
- * One Set per family and view (split when large, see {@link chunks}), and one keyword Set gating
- * the rules that name keywords or require context words; the gated rules have Sets of their own
- * by family and view too. A family's rules of different views stay in separate Sets even when
- * the views share a text: a bigger Set can crawl on random content where its parts do not.
+ * One Set per family (split when large, see {@link chunks}) for the views that share the text, and
+ * one keyword Set gating the rules that name keywords or require context words; the gated rules
+ * have Sets of their own by family too. Families stay apart: patterns of different kinds (fixed
+ * runs of key characters, phrases) make one automaton crawl on random content where two do not.
  */
-function group(rules: readonly LoadedRule[], viewOf: ReadonlyMap<LoadedRule, ViewName>): Group {
+function group(rules: readonly LoadedRule[]): Group {
   const families = new Map<string, LoadedRule[]>();
   const gatedFamilies = new Map<string, LoadedRule[]>();
   const keywords = new Map<string, LoadedRule[]>();
@@ -291,10 +291,9 @@ function group(rules: readonly LoadedRule[], viewOf: ReadonlyMap<LoadedRule, Vie
     // A rule that needs a context word can only report when one occurs somewhere in the text,
     // so its words gate it like keywords: a text without them never pays for its matches.
     const gate = r.rule.keywords ?? (r.rule.context?.required === true ? r.rule.context.words : undefined);
-    const key = `${r.family}\u0000${viewOf.get(r)!}`;
-    const members = (gate === undefined ? families : gatedFamilies).get(key) ?? [];
+    const members = (gate === undefined ? families : gatedFamilies).get(r.family) ?? [];
     members.push(r);
-    (gate === undefined ? families : gatedFamilies).set(key, members);
+    (gate === undefined ? families : gatedFamilies).set(r.family, members);
     if (gate !== undefined) {
       for (const k of gate) {
         const lower = k.toLowerCase();
