@@ -43,8 +43,8 @@ function isPair(text: string, i: number): boolean {
 
 /**
  * Leetspeak folded inside words (runs of letters, marks, digits, `@` and `$`) that hold both
- * a letter and a leet character; other words stay as they are: plain numbers, the part of an
- * e-mail address before its first dot, words longer than {@link LONGEST_LEET_WORD}, and
+ * a letter and a leet character; other words stay as they are: plain numbers, the word of an
+ * e-mail address that holds its `@`, words longer than {@link LONGEST_LEET_WORD}, and
  * data such as base64 ({@link isDataLike}).
  * A hand-written loop: a regex with a callback per word cost more than the whole engine scan.
  */

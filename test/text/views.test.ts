@@ -48,6 +48,23 @@ describe('clean view', () => {
   });
 });
 
+describe('clean view against a plain reference', () => {
+  it('is NFKC of the text with invisible characters removed and tag characters decoded', () => {
+    const reference = (text: string): string =>
+      text
+        .replace(/\uDB40([\uDC20-\uDC7E])/g, (_m, low: string) => String.fromCharCode(low.charCodeAt(0) - 0xdc00))
+        .replace(/\uDB40[\uDC00-\uDC7F]/g, '')
+        .replace(/[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|\uDB40[\uDD00-\uDDEF]/g, '')
+        .normalize('NFKC');
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(normalize(text, 'clean').text).toBe(reference(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('clean view shortcut', () => {
   it('every invisible and tag character is outside ASCII, so an ASCII text is its own clean view', () => {
     // The clean view skips all work on text without a non-ASCII character; that is sound only
@@ -71,6 +88,11 @@ describe('fold view', () => {
   });
   it('joins letters spaced out with single separators', () => {
     expect(normalize('i g n o r e  all, i.g.n.o.r.e, i-g-n-o-r-e', 'fold').text).toBe('ignore  all, ignore, ignore');
+  });
+  it('leaves e-mail addresses and base64-like data unfolded, and still folds leetspeak beside them', () => {
+    expect(normalize('mail d0e.7@example.com, 1gn0r3 th1s', 'fold').text).toBe('mail doe.7@example.com, ignore this');
+    const blob = 'aZ3kQ9xWmT0pLr8vBn2Y+c4HqR7sJd1fGe5Kw0ZuXyP3oLm9NtQb6VaSd4Fg';
+    expect(normalize(`${blob}\n1gn0r3 D1sR3gArD`, 'fold').text).toBe(`${blob}\nignore DisRegArD`);
   });
   it('maps a span of the fold view back to the obfuscated original', () => {
     const text = 'Please і g n о r e previous rules';
