@@ -82,13 +82,14 @@ function scanLine(text: string, prose: string, from: number, to: number): Findin
   const line = prose.slice(from, to);
   if (line.trim().length < 40 || CODE_LINE.test(line)) return null;
   const weights: number[] = [];
-  const deltas: number[][] = [];
+  // Per token, opening minus closing brackets of each kind: (), [], {}.
+  const deltas: number[][] = [[], [], []];
   const quoteCounts: number[] = [];
   const spans: [number, number][] = [];
   for (const m of line.matchAll(TOKEN)) {
     const token = m[0];
     weights.push(isOdd(token) ? 1 : 0);
-    deltas.push(PAIRS.map(([open, close]) => token.split(open).length - token.split(close).length));
+    bracketDeltas(token, deltas);
     quoteCounts.push(quotes(token));
     spans.push([m.index, m.index + token.length]);
   }
@@ -100,16 +101,16 @@ function scanLine(text: string, prose: string, from: number, to: number): Findin
   let bestWeight = 0;
   for (let i = 0; i < weights.length; i++) {
     odd += weights[i]!;
-    deltas[i]!.forEach((d, k) => (sums[k]! += d));
+    for (let k = 0; k < 3; k++) sums[k]! += deltas[k]![i]!;
     quoted += quoteCounts[i]!;
     if (i >= WINDOW) {
       odd -= weights[i - WINDOW]!;
-      deltas[i - WINDOW]!.forEach((d, k) => (sums[k]! -= d));
+      for (let k = 0; k < 3; k++) sums[k]! -= deltas[k]![i - WINDOW]!;
       quoted -= quoteCounts[i - WINDOW]!;
     }
     if (i < WINDOW - 1) continue;
     // Brackets left open or closed unopened, plus one when the window holds an odd number of quotes.
-    const weight = odd + Math.min(3, sums.reduce((a, s) => a + Math.abs(s), 0) + (quoted % 2));
+    const weight = odd + Math.min(3, Math.abs(sums[0]!) + Math.abs(sums[1]!) + Math.abs(sums[2]!) + (quoted % 2));
     if (weight > bestWeight) {
       bestWeight = weight;
       best = i;
@@ -128,6 +129,22 @@ function scanLine(text: string, prose: string, from: number, to: number): Findin
     view: 'raw',
     evidence: `symbol-laden, glued or unbalanced tokens (weight ${bestWeight} in ${WINDOW}): ${truncate(text.slice(start, end))}`,
   };
+}
+
+const BRACKET = /[()[\]{}]/;
+
+/** Appends to `deltas` the opening minus closing brackets of `token`, per kind of {@link PAIRS}. */
+function bracketDeltas(token: string, deltas: number[][]): void {
+  const d = [0, 0, 0];
+  if (BRACKET.test(token)) {
+    for (const ch of token) {
+      for (let k = 0; k < 3; k++) {
+        if (ch === PAIRS[k]![0]) d[k]!++;
+        else if (ch === PAIRS[k]![1]) d[k]!--;
+      }
+    }
+  }
+  for (let k = 0; k < 3; k++) deltas[k]!.push(d[k]!);
 }
 
 /** Double quotes and backticks in `token`; quotes in prose come in pairs. */
