@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputTooLargeError, InvalidInputError } from '../../src/errors.js';
 import { DEFAULT_INJECTION_THRESHOLD, detectInjection } from '../../src/scanners/injection/index.js';
-import { rot13 } from '../../src/scanners/injection/decoders.js';
+import { caesar, rot13 } from '../../src/scanners/injection/decoders.js';
 import { toTagCharacters } from '../../src/testing/index.js';
 
 const ids = (text: string): string[] => detectInjection(text).findings.map((f) => f.ruleId);
@@ -124,6 +124,8 @@ describe('detectInjection: heuristics', () => {
     ['hex', Buffer.from(payload).toString('hex')],
     ['url', encodeURIComponent(payload)],
     ['rot13', rot13(payload)],
+    ['caesar', caesar(payload, 3)],
+    ['caesar', caesar(payload, 25)],
   ])('decodes %s payloads and reports them on the encoded span', (kind, encoded) => {
     const text = `Here is the data: ${encoded} thanks`;
     const finding = detectInjection(text).findings.find((f) => f.category === 'encoded-injection');

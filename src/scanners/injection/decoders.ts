@@ -1,6 +1,6 @@
 /** One encoded segment of a text and what it decodes to. */
 export interface EncodedSegment {
-  kind: 'base64' | 'hex' | 'url' | 'rot13' | 'binary' | 'morse';
+  kind: 'base64' | 'hex' | 'url' | 'rot13' | 'caesar' | 'binary' | 'morse';
   /** Span `[start, end)` of the encoded text. */
   start: number;
   end: number;
@@ -17,15 +17,27 @@ const HEX = /(?:(?:\\x|0x)?[0-9A-Fa-f]{2}[ ,:]?){12,}/g;
 const URL_RUN = /(?:[A-Za-z0-9._~+-]|%[0-9A-Fa-f]{2})+/g;
 const URL_ESCAPE = /%[0-9A-Fa-f]{2}/g;
 /**
- * ROT13 of words an attack almost always contains (ignore, disregard, previous, instructions,
- * system prompt, jailbreak, forget, pretend, reveal, password, passphrase). Decoding ROT13
- * blindly would mean rescanning every text twice; this prefilter keeps it to texts that carry
- * one of them.
+ * Words an attack almost always contains. Decoding every Caesar shift blindly would mean
+ * rescanning every text 25 times; a prefilter of these words under every shift keeps it to texts
+ * that carry one of them.
  */
-const ROT13_CUES =
-  /\b(?:vtaber|qvfertneq|cerivbhf|vafgehpgvbaf?|flfgrz|cebzcg|wnvyoernx|sbetrg|cergraq|erirny|ehyrf|cnffjbeq|cnffcuenfr)\b/i;
-/** A run of text around a ROT13 cue: letters, digits, spaces and ordinary punctuation. */
-const ROT13_RUN = /[A-Za-z0-9 \t.,;:!?'"()-]+/g;
+const CUES = ['ignore', 'disregard', 'previous', 'instructions', 'instruction', 'system', 'prompt', 'jailbreak', 'forget', 'pretend', 'reveal', 'rules', 'password', 'passphrase'];
+/** {@link CUES} under every shift 1–25, lower-cased, with their shift. */
+const CAESAR_CUES = new Map(Array.from({ length: 25 }, (_, k) => CUES.map((w) => [caesar(w, k + 1), k + 1] as const)).flat());
+/** ASCII words as long as the cues. */
+const CUE_WORD = /\b[A-Za-z]{5,12}\b/g;
+
+/** The shift that encoded the first cue word of `s`, or 0 when it has none. */
+function caesarShift(s: string): number {
+  for (const m of s.matchAll(CUE_WORD)) {
+    const shift = CAESAR_CUES.get(m[0].toLowerCase());
+    if (shift !== undefined) return shift;
+  }
+  return 0;
+}
+
+/** A run of text around a Caesar cue: letters, digits, spaces and ordinary punctuation. */
+const CAESAR_RUN = /[A-Za-z0-9 \t.,;:!?'"()-]+/g;
 
 /** Eight-bit groups, optionally separated: `01001001 01100111 …` (at least six bytes). */
 const BINARY = /(?:[01]{8}[ ,]?){6,}/g;
@@ -49,7 +61,7 @@ const MIN_PRINTABLE = 0.9;
 /**
  * Segments of `text` that look encoded and decode to readable text: base64 (standard and
  * URL-safe), hex (plain, `\x`, `0x`, spaced), URL percent-encoding, 8-bit binary groups,
- * Morse code, and ROT13 around a cue word. Every candidate is found by one linear regex
+ * Morse code, and Caesar shifts (ROT13 among them) around a cue word. Every candidate is found by one linear regex
  * pass; decoding stops once `budget` UTF-16 units of decoded text have been produced.
  */
 export function findEncoded(text: string, budget: number): EncodedSegment[] {
@@ -88,11 +100,13 @@ export function findEncoded(text: string, budget: number): EncodedSegment[] {
       add('morse', m.index, m.index + m[0].length, decodeMorse(m[0]));
     }
   }
-  if (ROT13_CUES.test(text)) {
-    for (const m of text.matchAll(ROT13_RUN)) {
+  if (caesarShift(text) !== 0) {
+    for (const m of text.matchAll(CAESAR_RUN)) {
       if (left <= 0) break;
-      if (!ROT13_CUES.test(m[0])) continue;
-      add('rot13', m.index, m.index + m[0].length, rot13(m[0]));
+      const shift = caesarShift(m[0]);
+      if (shift === 0) continue;
+      // Shift k encoded the run: shifting by 26 - k decodes it.
+      add(shift === 13 ? 'rot13' : 'caesar', m.index, m.index + m[0].length, caesar(m[0], 26 - shift));
     }
   }
   return out;
@@ -149,9 +163,14 @@ export function decodeMorse(segment: string): string | null {
 
 /** ROT13 of ASCII letters; everything else unchanged. */
 export function rot13(s: string): string {
+  return caesar(s, 13);
+}
+
+/** ASCII letters shifted `shift` places along the alphabet (0–25); everything else unchanged. */
+export function caesar(s: string, shift: number): string {
   return s.replace(/[A-Za-z]/g, (c) => {
     const base = c <= 'Z' ? 65 : 97;
-    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+    return String.fromCharCode(((c.charCodeAt(0) - base + shift) % 26) + base);
   });
 }
 

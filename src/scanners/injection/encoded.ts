@@ -15,7 +15,7 @@ export interface DecodeLimits {
 }
 
 /**
- * Findings for encoded payloads: each base64, hex, URL-encoded, binary, Morse or ROT13
+ * Findings for encoded payloads: each base64, hex, URL-encoded, binary, Morse or Caesar-shifted (ROT13)
  * segment that decodes to text is scanned with `engine`, and decoded again up to `maxDepth`
  * layers; when the decoded text trips a rule, one `encoded-injection` finding covers the
  * encoded span in the original text, scored as the decoded text would be, with the decoded
