@@ -6,29 +6,30 @@ import { type TextView, ViewBuilder } from './view.js';
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
 const LETTER = /^\p{L}$/u;
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 const LEET_G = /[013457@$]/g;
 /** {@link LEET} by character code: the code of the letter, or 0. */
 const LEET_CODE = new Uint16Array(128);
 for (const [from, to] of Object.entries(LEET)) LEET_CODE[from.charCodeAt(0)] = to.charCodeAt(0);
 
-/** Classes of ASCII characters: 0 not in a word, 1 in a word, 2 a letter, 3 a leet character. */
+/** Classes of characters: 0 not in a word, 1 a digit or other number, 2 a letter, 3 a leet character, 4 a combining mark. */
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0x30; c <= 0x39; c++) ASCII_CLASS[c] = 1;
 for (let c = 0x41; c <= 0x5a; c++) ASCII_CLASS[c] = 2;
 for (let c = 0x61; c <= 0x7a; c++) ASCII_CLASS[c] = 2;
 for (const c of '013457@$') ASCII_CLASS[c.charCodeAt(0)] = 3;
 
-const wordClassCache = new Map<number, number>();
+const MARK = /^\p{M}$/u;
+const NUMBER = /^\p{N}$/u;
+const classCache = new Map<number, number>();
 
-/** The class of code point `cp` (as {@link ASCII_CLASS}). */
-function wordClass(cp: number): number {
+/** The class of code point `cp` (as {@link ASCII_CLASS}); every class but 0 is part of a word. */
+function charClass(cp: number): number {
   if (cp < 0x80) return ASCII_CLASS[cp]!;
-  let k = wordClassCache.get(cp);
+  let k = classCache.get(cp);
   if (k === undefined) {
     const ch = String.fromCodePoint(cp);
-    k = LETTER.test(ch) ? 2 : WORD_CHAR.test(ch) ? 1 : 0;
-    if (wordClassCache.size < 4096) wordClassCache.set(cp, k);
+    k = LETTER.test(ch) ? 2 : NUMBER.test(ch) ? 1 : MARK.test(ch) ? 4 : 0;
+    if (classCache.size < 4096) classCache.set(cp, k);
   }
   return k;
 }
@@ -69,7 +70,7 @@ function foldLeet(text: string): string {
     const c = i < n ? text.charCodeAt(i) : 0x20;
     const cp = c < 0xd800 || c > 0xdbff ? c : text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const k = c < 0x80 ? ASCII_CLASS[c]! : wordClass(cp);
+    const k = c < 0x80 ? ASCII_CLASS[c]! : charClass(cp);
     if (k !== 0) {
       if (k === 2) {
         letter = true;
@@ -162,20 +163,16 @@ const ASCII_WORD_CHAR = Uint8Array.from(ASCII_CLASS, (k) => (k === 0 ? 0 : 1));
 const ASCII_SEPARATOR = new Uint8Array(128);
 for (const c of ' .-_*|/+~') ASCII_SEPARATOR[c.charCodeAt(0)] = 1;
 /** {@link spacedClass} of each ASCII character. */
-const ASCII_SPACED = Uint8Array.from(ASCII_CLASS, (k) => (k === 0 ? 0 : k === 1 ? 1 : 2));
-const WORD = /^[\p{L}\p{N}]$/u;
-const classCache = new Map<number, number>();
+const ASCII_SPACED = Uint8Array.from(ASCII_CLASS, spacedOf);
 
-/** 2 for a letter, a leet digit, `@` or `$` (a unit of a spaced-out run); 1 for another letter or digit; else 0. */
+/** The class of a spaced-out run's character from its {@link charClass}: see {@link spacedClass}. */
+function spacedOf(k: number): number {
+  return k === 2 || k === 3 ? 2 : k === 1 ? 1 : 0;
+}
+
+/** 2 for a letter, a leet digit, `@` or `$` (a unit of a spaced-out run); 1 for another digit or number; else 0. */
 function spacedClass(cp: number): number {
-  if (cp < 0x80) return ASCII_SPACED[cp]!;
-  let k = classCache.get(cp);
-  if (k === undefined) {
-    const ch = String.fromCodePoint(cp);
-    k = LETTER.test(ch) ? 2 : WORD.test(ch) ? 1 : 0;
-    if (classCache.size < 4096) classCache.set(cp, k);
-  }
-  return k;
+  return cp < 0x80 ? ASCII_SPACED[cp]! : spacedOf(charClass(cp));
 }
 
 /**
