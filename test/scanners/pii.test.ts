@@ -79,6 +79,11 @@ describe('detectPii', () => {
     expect(spans('jane@example.com, 192.0.2.1', 'IP_ADDRESS')).toEqual([['IP_ADDRESS', '192.0.2.1']]);
   });
 
+  it('finds an IBAN right after a token shaped like the start of one (a failed candidate does not hide it)', () => {
+    const text = 'key fae0123456789ebcdfae0123456789eb-us21 nl91abna0417164300 (lower case)';
+    const found = detectPii(text).filter((f) => f.entity === 'IBAN');
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['nl91abna0417164300']);
+  });
   it('reports spans in the original text after non-ASCII characters', () => {
     const text = 'Grüße — 📞 +44 20 7946 0958';
     expect(spans(text)).toEqual([['PHONE_NUMBER', '+44 20 7946 0958']]);
