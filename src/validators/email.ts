@@ -1,11 +1,16 @@
 import type { ValidatorContext } from './types.js';
 
+/** Characters that end the token a URL's authority sits in. */
+const TOKEN_END = /[\s"'<>()[\]]/;
+
 /** Whether the match sits in the authority of a URL (`scheme://user:pass@host`): its token holds `://`. */
 function inUrlUserinfo(ctx: ValidatorContext): boolean {
-  let i = ctx.start;
-  const stop = Math.max(0, ctx.start - 256);
-  while (i > stop && !/[\s"'<>()[\]]/.test(ctx.text[i - 1]!)) i--;
-  return ctx.text.slice(i, ctx.start).includes('://');
+  if (ctx.start < 3) return false;
+  const from = Math.max(0, ctx.start - 256);
+  const scheme = ctx.text.lastIndexOf('://', ctx.start - 3);
+  // No `://` within reach before the match: not in a URL, whatever the token.
+  if (scheme < from) return false;
+  return !TOKEN_END.test(ctx.text.slice(scheme, ctx.start));
 }
 
 /**
