@@ -116,7 +116,7 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
  * True when `matched` (lower-cased) holds `keyword` (lower-cased); a keyword marked `\b` must
  * start a word there, `before` being the character ahead of the match ('' at the start).
  */
-function holdsKeyword(matched: string, before: string, keyword: string): boolean {
+export function holdsKeyword(matched: string, before: string, keyword: string): boolean {
   if (!keyword.startsWith(WORD_START)) return matched.includes(keyword);
   const word = keyword.slice(WORD_START.length);
   for (let at = matched.indexOf(word); at !== -1; at = matched.indexOf(word, at + 1)) {
