@@ -9,10 +9,10 @@ import { Worker } from 'node:worker_threads';
 import { BUILTIN_PACKS } from '../src/builtins.js';
 import { compile } from '../src/engine/engine.js';
 import { PackSchema, type Rule } from '../src/engine/pack.js';
+import { seeded } from '../src/testing/random.js';
 import { textViews } from '../src/text/views.js';
 import { base64, digits, hex, pem, pool, prose } from './lib/corpus.js';
 import { readJsonl } from './lib/jsonl.js';
-import { seeded } from '../src/testing/random.js';
 
 const engine = compile(BUILTIN_PACKS);
 const packs = BUILTIN_PACKS.map((p) => PackSchema.parse(p));

@@ -61,8 +61,9 @@ const MIN_PRINTABLE = 0.9;
 /**
  * Segments of `text` that look encoded and decode to readable text: base64 (standard and
  * URL-safe), hex (plain, `\x`, `0x`, spaced), URL percent-encoding, 8-bit binary groups,
- * Morse code, and Caesar shifts (ROT13 among them) around a cue word. Every candidate is found by one linear regex
- * pass; decoding stops once `budget` UTF-16 units of decoded text have been produced.
+ * Morse code, and Caesar shifts (ROT13 among them) around a cue word. Every candidate is found
+ * by one linear pass; decoding stops once `budget` UTF-16 units of decoded text have been
+ * produced.
  */
 export function findEncoded(text: string, budget: number): EncodedSegment[] {
   const out: EncodedSegment[] = [];
