@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PACKS } from '../src/builtins.js';
 import { compile } from '../src/engine/engine.js';
+import { holdsKeyword } from '../src/engine/load.js';
 import { PackSchema } from '../src/engine/pack.js';
 import { CANARY_PACK } from '../src/guard/canary.js';
+import { textViews } from '../src/text/views.js';
 
 /** The canary pack checks tokens against the guard that issued them; here every token counts as issued. */
 const validators = { canary: () => true };
@@ -38,5 +40,36 @@ describe('built-in packs', () => {
   it('all compile together with unique ids', () => {
     expect(() => compile(BUILTIN_PACKS)).not.toThrow();
     expect(new Set(BUILTIN_PACKS.map((p) => p.id)).size).toBe(BUILTIN_PACKS.length);
+  });
+});
+
+describe('keyword gates', () => {
+  // Loading checks a gated rule's keywords against its own examples. Here every example of every
+  // pack stands in for other text: a match of a gated rule that holds none of its keywords would
+  // never be reported, because the gate keeps the rule from running.
+  it("every match of a gated rule in any pack example, on the rule's views, holds one of its keywords", () => {
+    const engine = compile(PACKS, { validators });
+    const texts = engine.rules.flatMap((r) => [...r.rule.examples.positive.map((e) => e.text), ...r.rule.examples.negative]);
+    const gaps: string[] = [];
+    let checked = 0;
+    for (const r of engine.rules) {
+      const keywords = r.rule.keywords?.map((k) => k.toLowerCase());
+      if (keywords === undefined) continue;
+      for (const text of texts) {
+        const views = textViews(text);
+        for (const name of r.rule.views) {
+          const view = views.get(name).text;
+          r.find.lastIndex = 0;
+          for (let m = r.find.exec(view); m !== null; m = r.find.exec(view)) {
+            checked++;
+            const matched = m[0].toLowerCase();
+            if (!keywords.some((k) => holdsKeyword(matched, m.index > 0 ? view[m.index - 1]! : '', k))) gaps.push(`${r.id}: ${JSON.stringify(m[0])}`);
+          }
+          r.find.lastIndex = 0;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(gaps).toEqual([]);
   });
 });
