@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import RE2 from 're2';
 import { PatternError } from '../errors.js';
 import { literal } from '../text/literal.js';
+import { textViews } from '../text/views.js';
 import type { Validator } from '../validators/types.js';
 import { type Pack, PackSchema, type Rule, WORD_START } from './pack.js';
 
@@ -116,7 +117,7 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
  * True when `matched` (lower-cased) holds `keyword` (lower-cased); a keyword marked `\b` must
  * start a word there, `before` being the character ahead of the match ('' at the start).
  */
-export function holdsKeyword(matched: string, before: string, keyword: string): boolean {
+function holdsKeyword(matched: string, before: string, keyword: string): boolean {
   if (!keyword.startsWith(WORD_START)) return matched.includes(keyword);
   const word = keyword.slice(WORD_START.length);
   for (let at = matched.indexOf(word); at !== -1; at = matched.indexOf(word, at + 1)) {
@@ -222,4 +223,30 @@ export function loosened(pattern: string): string {
 function groupCount(pattern: string): number {
   const m = new RE2(`${pattern}|()`).exec('');
   return m === null ? 0 : m.length - 2;
+}
+
+/**
+ * The matches of a keyword-gated `rule`, in `texts` on the views it runs on, that hold none of
+ * its keywords. The gate keeps the rule from running where no keyword occurs, so such a match is
+ * never reported; loading checks only the rule's own examples, this checks any corpus.
+ */
+export function keywordGaps(rule: LoadedRule, texts: Iterable<string>): string[] {
+  const keywords = rule.rule.keywords?.map((k) => k.toLowerCase());
+  if (keywords === undefined) return [];
+  const gaps: string[] = [];
+  const { find } = rule;
+  for (const text of texts) {
+    const views = textViews(text);
+    for (const name of rule.rule.views) {
+      const view = views.get(name).text;
+      find.lastIndex = 0;
+      for (let m = find.exec(view); m !== null; m = find.exec(view)) {
+        const matched = m[0].toLowerCase();
+        if (matched.length === 0) find.lastIndex++;
+        else if (!keywords.some((k) => holdsKeyword(matched, m.index > 0 ? view[m.index - 1]! : '', k))) gaps.push(m[0]);
+      }
+      find.lastIndex = 0;
+    }
+  }
+  return gaps;
 }
