@@ -87,28 +87,22 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
   }
   // Every match the pattern finds in the examples, validated or not, must begin with one of
   // startsWith and contain one of the keywords: the engine relies on both.
-  const heads = rule.startsWith === undefined ? null : new RE2(`^(?:${rule.startsWith.map(literal).join('|')})`, 'i');
-  const keywords = rule.keywords?.map((k) => k.toLowerCase());
-  if (heads !== null || keywords !== undefined) {
+  const examples = [...rule.examples.positive.map((e) => e.text), ...rule.examples.negative];
+  if (rule.startsWith !== undefined) {
+    const heads = new RE2(`^(?:${rule.startsWith.map(literal).join('|')})`, 'i');
     // An exec loop on the compiled object: String#matchAll would clone (recompile) it per text.
-    for (const text of [...rule.examples.positive.map((e) => e.text), ...rule.examples.negative]) {
+    for (const text of examples) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        const example = JSON.stringify(text.slice(0, 60));
-        if (heads !== null && !heads.test(text.slice(m.index))) {
-          throw new PatternError(pack.id, rule.id, `a match in example ${example} does not begin with one of startsWith`);
-        }
-        if (keywords !== undefined) {
-          const matched = m[0].toLowerCase();
-          const before = m.index > 0 ? text[m.index - 1]! : '';
-          if (!keywords.some((k) => holdsKeyword(matched, before, k))) {
-            throw new PatternError(pack.id, rule.id, `a match in example ${example} contains none of the keywords`);
-          }
+        if (!heads.test(text.slice(m.index))) {
+          throw new PatternError(pack.id, rule.id, `a match in example ${JSON.stringify(text.slice(0, 60))} does not begin with one of startsWith`);
         }
         if (m[0].length === 0) re.lastIndex++;
       }
     }
   }
+  const [gap] = keywordGaps({ find: re, rule }, examples);
+  if (gap !== undefined) throw new PatternError(pack.id, rule.id, `a match in the examples, ${JSON.stringify(gap.slice(0, 60))}, contains none of the keywords`);
   re.lastIndex = 0;
   return re;
 }
@@ -226,18 +220,17 @@ function groupCount(pattern: string): number {
 }
 
 /**
- * The matches of a keyword-gated `rule`, in `texts` on the views it runs on, that hold none of
- * its keywords. The gate keeps the rule from running where no keyword occurs, so such a match is
- * never reported; loading checks only the rule's own examples, this checks any corpus.
+ * The matches of a keyword-gated rule, in `texts` on the views it runs on, that hold none of its
+ * keywords. The gate keeps the rule from running where no keyword occurs, so such a match is
+ * never reported. Loading requires none in the rule's own examples; any corpus can be checked.
  */
-export function keywordGaps(rule: LoadedRule, texts: Iterable<string>): string[] {
-  const keywords = rule.rule.keywords?.map((k) => k.toLowerCase());
+export function keywordGaps({ find, rule }: Pick<LoadedRule, 'find' | 'rule'>, texts: Iterable<string>): string[] {
+  const keywords = rule.keywords?.map((k) => k.toLowerCase());
   if (keywords === undefined) return [];
   const gaps: string[] = [];
-  const { find } = rule;
   for (const text of texts) {
     const views = textViews(text);
-    for (const name of rule.rule.views) {
+    for (const name of rule.views) {
       const view = views.get(name).text;
       find.lastIndex = 0;
       for (let m = find.exec(view); m !== null; m = find.exec(view)) {

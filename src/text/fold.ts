@@ -158,8 +158,6 @@ export function foldView(clean: TextView): TextView {
 }
 
 /** ASCII characters that may stand between spaced-out letters (and, outside ASCII, `·` and `•`). */
-/** 1 for the ASCII characters of words (letters, digits, `@`, `$`); indices past ASCII read undefined. */
-const ASCII_WORD_CHAR = Uint8Array.from(ASCII_CLASS, (k) => (k === 0 ? 0 : 1));
 const ASCII_SEPARATOR = new Uint8Array(128);
 for (const c of ' .-_*|/+~') ASCII_SEPARATOR[c.charCodeAt(0)] = 1;
 /** {@link spacedClass} of each ASCII character. */
@@ -189,7 +187,8 @@ function spacedRuns(text: string): number[] {
   for (let sep = 1; sep < n; sep++) {
     if (!isSeparator(text.charCodeAt(sep))) continue;
     // Most separators end a word of several letters: no run starts there.
-    if (sep >= 2 && ASCII_WORD_CHAR[text.charCodeAt(sep - 2)] === 1) continue;
+    const twoBack = sep >= 2 ? text.charCodeAt(sep - 2) : 0x20;
+    if (twoBack < 0x80 && ASCII_CLASS[twoBack] !== 0) continue;
     const i = sep >= 2 && isPair(text, sep - 2) ? sep - 2 : sep - 1;
     if (spacedClass(text.codePointAt(i)!) !== 2) continue;
     if (i > 0 && spacedClass(text.codePointAt(i >= 2 && isPair(text, i - 2) ? i - 2 : i - 1)!) !== 0) continue;
@@ -220,7 +219,7 @@ function isSeparator(c: number): boolean {
 
 /** True for a letter (not a leet digit, `@` or `$`). */
 function isLetter(cp: number): boolean {
-  return cp < 0x80 ? ASCII_CLASS[cp] === 2 : spacedClass(cp) === 2;
+  return charClass(cp) === 2;
 }
 
 /** Letters among the units of a run `[start, end)`. */
