@@ -17,6 +17,8 @@ import { type EvalRow, pct, readJsonl } from '../lib/jsonl.js';
 const HELD_OUT_TENTHS = 3;
 /** Attacks sampled for the obfuscation runs (each obfuscator scans all of them). */
 const OBFUSCATION_SAMPLE = 1000;
+/** A source's recall is shown by category when its categories hold at least this many attacks on average. */
+const CATEGORY_MEAN = 20;
 const OBFUSCATIONS: readonly ObfuscatorName[] = ['homoglyphs', 'zeroWidth', 'base64', 'leetspeak', 'spacedLetters'];
 
 /** FNV-1a of the text: a stable split that does not depend on file order. */
@@ -60,6 +62,7 @@ export function run(dir: string): void {
   }
   if (attacks !== null) {
     const bySource = new Map<string, Tally>();
+    const byCategory = new Map<string, Map<string, Tally>>();
     const all = tally();
     for (const row of attacks.filter((r) => r.label === 1)) {
       const flagged = detectInjection(row.text).flagged;
@@ -67,11 +70,24 @@ export function run(dir: string): void {
       count(t, row, flagged);
       bySource.set(row.dataset, t);
       count(all, row, flagged);
+      const categories = byCategory.get(row.dataset) ?? new Map<string, Tally>();
+      byCategory.set(row.dataset, categories);
+      const c = categories.get(row.category ?? '') ?? tally();
+      count(c, row, flagged);
+      categories.set(row.category ?? '', c);
     }
     console.log('\nAttack recall (flagged / attacks), all rows | dev part | held-out part:\n');
     console.log('| source | attacks | recall | dev | held-out |\n|---|---:|---:|---:|---:|');
     for (const [name, t] of [...bySource].sort()) console.log(line(name, t));
     console.log(line('**all attacks**', all));
+    // By category where a source's categories are techniques with enough attacks each to read
+    // (CyberSecEval's): some techniques leave no wording cue in the text alone.
+    for (const [source, categories] of [...byCategory].sort()) {
+      if (categories.size < 2 || bySource.get(source)!.n / categories.size < CATEGORY_MEAN) continue;
+      console.log(`\nRecall by category, ${source}:\n`);
+      console.log('| category | attacks | recall | dev | held-out |\n|---|---:|---:|---:|---:|');
+      for (const [name, t] of [...categories].sort((a, b) => a[1].hit / a[1].n - b[1].hit / b[1].n)) console.log(line(name, t));
+    }
     obfuscationRecall(attacks.filter((r) => r.label === 1));
   }
   if (benign !== null) {
