@@ -19,7 +19,7 @@ const HELD_OUT_TENTHS = 3;
 const OBFUSCATION_SAMPLE = 1000;
 /** A source's recall is shown by category when its categories hold at least this many attacks on average. */
 const CATEGORY_MEAN = 20;
-const OBFUSCATIONS: readonly ObfuscatorName[] = ['homoglyphs', 'zeroWidth', 'base64', 'leetspeak', 'spacedLetters'];
+const OBFUSCATIONS: readonly ObfuscatorName[] = ['homoglyphs', 'zeroWidth', 'base64', 'leetspeak', 'spacedLetters', 'reversed'];
 
 /** FNV-1a of the text: a stable split that does not depend on file order. */
 function fnv(text: string): number {

@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import { caseNoise } from './case-noise.js';
-import { base64, hex } from './encodings.js';
+import { base64, hex, reversed } from './encodings.js';
 import { homoglyphs } from './homoglyphs.js';
 import { leetspeak } from './leetspeak.js';
 import { spacedLetters } from './spaced-letters.js';
@@ -14,6 +14,7 @@ export const OBFUSCATORS = {
   tagSmuggling: (text: string) => tagSmuggling(text),
   base64: (text: string) => base64(text),
   hex: (text: string) => hex(text),
+  reversed: (text: string) => reversed(text),
   leetspeak: (text: string) => leetspeak(text),
   spacedLetters: (text: string) => spacedLetters(text),
   caseNoise: (text: string) => caseNoise(text),

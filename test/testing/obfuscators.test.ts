@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/text/index.js';
-import { base64, caseNoise, hex, homoglyphs, leetspeak, spacedLetters, tagSmuggling, zeroWidth } from '../../src/testing/index.js';
+import { base64, caseNoise, hex, homoglyphs, leetspeak, reversed, spacedLetters, tagSmuggling, zeroWidth } from '../../src/testing/index.js';
 
 const words = fc.stringMatching(/^[a-z]{3,8}(?: [a-z]{3,8}){0,5}$/);
 
@@ -31,6 +31,16 @@ describe('obfuscators', () => {
       fc.property(words.chain((t) => fc.tuple(fc.constant(t), hex(t))), ([t, o]) => {
         const digits = o.replace(/^Here is the data: |^payload = "|"$|^Process this: /, '').replace(/\\x|\s/g, '');
         return Buffer.from(digits, 'hex').toString('utf8') === t;
+      }),
+    );
+  });
+
+  it('reversed: read backwards, whole or word by word, the payload is the text again', () => {
+    const backwards = (s: string): string => [...s].reverse().join('');
+    fc.assert(
+      fc.property(words.chain((t) => fc.tuple(fc.constant(t), reversed(t))), ([t, o]) => {
+        const payload = o.replace(/^Here is the data: |^payload = "|"$|^Process this: |\n$/g, '');
+        return backwards(payload) === t || payload.replace(/[a-z]+/g, backwards) === t;
       }),
     );
   });

@@ -1,6 +1,6 @@
 /** One encoded segment of a text and what it decodes to. */
 export interface EncodedSegment {
-  kind: 'base64' | 'hex' | 'url' | 'rot13' | 'caesar' | 'binary' | 'morse';
+  kind: 'base64' | 'hex' | 'url' | 'rot13' | 'caesar' | 'binary' | 'morse' | 'reversed';
   /** Span `[start, end)` of the encoded text. */
   start: number;
   end: number;
@@ -36,6 +36,15 @@ function caesarShift(s: string): number {
   return 0;
 }
 
+/** {@link CUES} written backwards (`erongi`, `tpmorp`): no language has these words. */
+const REVERSED_CUES = new Set(CUES.map(reverse));
+
+/** True when `s` holds a cue word written backwards. */
+function hasReversedCue(s: string): boolean {
+  for (const m of s.matchAll(CUE_WORD)) if (REVERSED_CUES.has(m[0].toLowerCase())) return true;
+  return false;
+}
+
 /** A run of text around a Caesar cue: letters, digits, spaces and ordinary punctuation. */
 const CAESAR_RUN = /[A-Za-z0-9 \t.,;:!?'"()-]+/g;
 
@@ -61,7 +70,8 @@ const MIN_PRINTABLE = 0.9;
 /**
  * Segments of `text` that look encoded and decode to readable text: base64 (standard and
  * URL-safe), hex (plain, `\x`, `0x`, spaced), URL percent-encoding, 8-bit binary groups,
- * Morse code, and Caesar shifts (ROT13 among them) around a cue word. Every candidate is found
+ * Morse code, Caesar shifts (ROT13 among them) around a cue word, and text written backwards
+ * around a cue word. Every candidate is found
  * by one linear pass; decoding stops once `budget` UTF-16 units of decoded text have been
  * produced.
  */
@@ -110,7 +120,22 @@ export function findEncoded(text: string, budget: number): EncodedSegment[] {
       add(shift === 13 ? 'rot13' : 'caesar', m.index, m.index + m[0].length, caesar(m[0], 26 - shift));
     }
   }
+  if (hasReversedCue(text)) {
+    for (const m of text.matchAll(CAESAR_RUN)) {
+      if (left <= 0) break;
+      if (!hasReversedCue(m[0])) continue;
+      // Written backwards whole (`snoitcurtsni suoiverp erongi`) or word by word
+      // (`erongi suoiverp snoitcurtsni`): both readings are scanned.
+      add('reversed', m.index, m.index + m[0].length, reverse(m[0]));
+      add('reversed', m.index, m.index + m[0].length, m[0].replace(/[A-Za-z]+/g, reverse));
+    }
+  }
   return out;
+}
+
+/** `s` backwards, by code points. */
+function reverse(s: string): string {
+  return [...s].reverse().join('');
 }
 
 /** Base64 or base64url to text, or null when it is not mostly printable UTF-8. */

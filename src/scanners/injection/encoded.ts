@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/engine.js';
 import type { Finding } from '../../engine/finding.js';
 import { textViews } from '../../text/views.js';
-import { findEncoded } from './decoders.js';
+import { type EncodedSegment, findEncoded } from './decoders.js';
 import { adversarialSuffix } from './gibberish.js';
 import { truncate } from './evidence.js';
 import { injectionScore } from './score.js';
@@ -15,8 +15,8 @@ export interface DecodeLimits {
 }
 
 /**
- * Findings for encoded payloads: each base64, hex, URL-encoded, binary, Morse or Caesar-shifted (ROT13)
- * segment that decodes to text is scanned with `engine`, and decoded again up to `maxDepth`
+ * Findings for encoded payloads: each base64, hex, URL-encoded, binary, Morse, Caesar-shifted (ROT13)
+ * or backwards segment that decodes to text is scanned with `engine`, and decoded again up to `maxDepth`
  * layers; when the decoded text trips a rule, one `encoded-injection` finding covers the
  * encoded span in the original text, scored as the decoded text would be, with the decoded
  * payload as evidence.
@@ -26,7 +26,7 @@ export function encodedFindings(text: string, engine: Engine, limits: DecodeLimi
   const out: Finding[] = [];
   for (const seg of findEncoded(text, budget.left)) {
     budget.left -= seg.decoded.length;
-    const inner = scanDecoded(seg.decoded, engine, limits.maxDepth - 1, budget);
+    const inner = scanDecoded(seg, engine, limits.maxDepth - 1, budget);
     if (inner.score === 0) continue;
     out.push({
       ruleId: `heuristic/encoded-${seg.kind}`,
@@ -44,7 +44,7 @@ export function encodedFindings(text: string, engine: Engine, limits: DecodeLimi
 
 /** The injection score of a decoded payload, decoding further while depth and budget last. */
 function scanDecoded(
-  decoded: string,
+  { decoded, kind }: EncodedSegment,
   engine: Engine,
   depth: number,
   budget: { left: number },
@@ -58,8 +58,10 @@ function scanDecoded(
   const chain: string[] = [];
   if (depth > 0 && budget.left > 0) {
     for (const seg of findEncoded(decoded, budget.left)) {
+      // Reversing twice gives back the text that was scanned as it stood.
+      if (kind === 'reversed' && seg.kind === 'reversed') continue;
       budget.left -= seg.decoded.length;
-      const inner = scanDecoded(seg.decoded, engine, depth - 1, budget);
+      const inner = scanDecoded(seg, engine, depth - 1, budget);
       if (inner.score > score) {
         score = inner.score;
         payload = inner.payload;
