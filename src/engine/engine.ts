@@ -365,9 +365,13 @@ function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boo
   }
 }
 
-/** A keyword as a member of the keyword Set: a literal, held to a word start when it begins with `\\b`. */
+/**
+ * A keyword as a member of the keyword Set: a literal, held to a word start when it begins with
+ * `\\b`, its `i` and `l` read alike as in the patterns of fold-view rules (see `iOrL`).
+ */
 function keywordSource(keyword: string): string {
-  return keyword.startsWith(WORD_START) ? `\\b${literal(keyword.slice(WORD_START.length))}` : literal(keyword);
+  const word = keyword.startsWith(WORD_START) ? keyword.slice(WORD_START.length) : keyword;
+  return (word === keyword ? '' : '\\b') + literal(word).replace(/[il]/gi, '[il]');
 }
 
 /** True when `rule` matches somewhere in `buf`. */

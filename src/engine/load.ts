@@ -107,6 +107,9 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
   return re;
 }
 
+/** `s` with every `i` written `l`. */
+const iAsL = (s: string): string => s.replaceAll('i', 'l');
+
 /**
  * True when `matched` (lower-cased) holds `keyword` (lower-cased); a keyword marked `\b` must
  * start a word there, `before` being the character ahead of the match ('' at the start).
@@ -120,7 +123,9 @@ function holdsKeyword(matched: string, before: string, keyword: string): boolean
   return false;
 }
 
-function loadRule(pack: Pack, rule: Rule, validators: Readonly<Record<string, Validator>>): LoadedRule {
+function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string, Validator>>): LoadedRule {
+  // The fold view reads a leet `1` as `i`, where the writer may have meant `l`.
+  const rule = declared.views.includes('fold') ? { ...declared, pattern: iOrL(declared.pattern) } : declared;
   const key = JSON.stringify(rule);
   let compiled = checked.get(key);
   if (compiled === undefined) {
@@ -183,6 +188,57 @@ function rewrite(pattern: string, step: (at: number) => [string, number] | null)
   return out;
 }
 
+/**
+ * `pattern` with every literal `i` or `l` outside character classes made `[il]` (`[IL]` for
+ * capitals): a rule that runs on the fold view, where a leet `1` reads `i`, then finds
+ * `persona1` and `ru1es` whichever letter the `1` stood for, without every rule spelling
+ * `ru[il]es`. Escapes (`\\pL`, `\\x{…}`), group headers (`(?i)`, `(?P<name>`) and counts stay as they are.
+ */
+export function iOrL(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; ) {
+    const c = pattern[i]!;
+    let end = i + 1;
+    if (c === '\\') {
+      const e = pattern[i + 1];
+      end = i + 2;
+      if ((e === 'p' || e === 'P' || e === 'x') && pattern[end] === '{') end = pattern.indexOf('}', end) + 1;
+      else if (e === 'p' || e === 'P') end++;
+      else if (e === 'x') end += 2;
+    } else if (c === '[') {
+      end = classEnd(pattern, i);
+    } else if (c === '(' && pattern[i + 1] === '?') {
+      end = i + 2 + /^[^:)>]*[:)>]/.exec(pattern.slice(i + 2))![0].length;
+    } else if (c === '{') {
+      end = pattern.indexOf('}', i) + 1 || i + 1;
+    } else if (c === 'i' || c === 'l') {
+      out += '[il]';
+      i = end;
+      continue;
+    } else if (c === 'I' || c === 'L') {
+      out += '[IL]';
+      i = end;
+      continue;
+    }
+    out += pattern.slice(i, end);
+    i = end;
+  }
+  return out;
+}
+
+/** Index just past the character class that opens at `start`. */
+function classEnd(pattern: string, start: number): number {
+  let i = start + 1;
+  if (pattern[i] === '^') i++;
+  if (pattern[i] === ']') i++;
+  while (i < pattern.length && pattern[i] !== ']') {
+    if (pattern[i] === '\\') i++;
+    else if (pattern[i] === '[' && pattern[i + 1] === ':') i = pattern.indexOf(':]', i + 2) + 1;
+    i++;
+  }
+  return i + 1;
+}
+
 /** `pattern` with every capturing group (numbered or named) made non-capturing. */
 export function nonCapturing(pattern: string): string {
   return rewrite(pattern, (i) => {
@@ -225,7 +281,8 @@ function groupCount(pattern: string): number {
  * never reported. Loading requires none in the rule's own examples; any corpus can be checked.
  */
 export function keywordGaps({ find, rule }: Pick<LoadedRule, 'find' | 'rule'>, texts: Iterable<string>): string[] {
-  const keywords = rule.keywords?.map((k) => k.toLowerCase());
+  // The keyword Set reads `i` and `l` alike (see keywordSource in the engine): so does this.
+  const keywords = rule.keywords?.map((k) => iAsL(k.toLowerCase()));
   if (keywords === undefined) return [];
   const gaps: string[] = [];
   for (const text of texts) {
@@ -234,7 +291,7 @@ export function keywordGaps({ find, rule }: Pick<LoadedRule, 'find' | 'rule'>, t
       const view = views.get(name).text;
       find.lastIndex = 0;
       for (let m = find.exec(view); m !== null; m = find.exec(view)) {
-        const matched = m[0].toLowerCase();
+        const matched = iAsL(m[0].toLowerCase());
         if (matched.length === 0) find.lastIndex++;
         else if (!keywords.some((k) => holdsKeyword(matched, m.index > 0 ? view[m.index - 1]! : '', k))) gaps.push(m[0]);
       }

@@ -10,6 +10,8 @@ const LEET_G = /[013457@$]/g;
 /** {@link LEET} by character code: the code of the letter, or 0. */
 const LEET_CODE = new Uint16Array(128);
 for (const [from, to] of Object.entries(LEET)) LEET_CODE[from.charCodeAt(0)] = to.charCodeAt(0);
+/** {@link LEET_CODE} with capital letters, for words written in capitals. */
+const LEET_UPPER = LEET_CODE.map((c) => (c === 0 ? 0 : c - 0x20));
 
 /** Classes of characters: 0 not in a word, 1 a digit or other number, 2 a letter, 3 a leet character, 4 a combining mark. */
 const ASCII_CLASS = new Uint8Array(128);
@@ -94,9 +96,10 @@ function foldLeet(text: string): string {
           units = new Uint16Array(buf.buffer, buf.byteOffset, n);
         }
         for (let w = 0; w < pendingEnd; w += 2) {
+          const to = capitalsOnly(units, pending[w]!, pending[w + 1]!) ? LEET_UPPER : LEET_CODE;
           for (let j = pending[w]!; j < pending[w + 1]!; j++) {
-            const to = LEET_CODE[units[j]!];
-            if (to !== undefined && to !== 0) units[j] = to;
+            const c = to[units[j]!];
+            if (c !== undefined && c !== 0) units[j] = c;
           }
         }
       }
@@ -109,6 +112,20 @@ function foldLeet(text: string): string {
     letter = leet = false;
   }
   return buf === null ? text : buf.toString('utf16le');
+}
+
+/**
+ * True when the ASCII letters of `units[start, end)` are all capitals: its leet characters then
+ * fold to capitals too (`5TOP` reads `STOP`, for rules that look for shouting).
+ */
+function capitalsOnly(units: Uint16Array, start: number, end: number): boolean {
+  let capitals = false;
+  for (let j = start; j < end; j++) {
+    const c = units[j]!;
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x41 && c <= 0x5a) capitals = true;
+  }
+  return capitals;
 }
 
 /** White space that ends a token (see foldLeet): ASCII controls and space, and the Unicode spaces. */

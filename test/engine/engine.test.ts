@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/engine.js';
-import { loosened, nonCapturing } from '../../src/engine/load.js';
+import { iOrL, loosened, nonCapturing } from '../../src/engine/load.js';
 import type { PackInput, RuleInput } from '../../src/engine/pack.js';
 import { isPromptwardError, PatternError } from '../../src/errors.js';
 import { textViews, toOriginal } from '../../src/text/index.js';
@@ -240,6 +240,22 @@ describe('loosened', () => {
       { numRuns: 2000 },
     );
     expect(matched).toBeGreaterThan(200);
+  });
+});
+
+describe('i and l on the fold view', () => {
+  it('reads every literal i or l as either, leaving escapes, classes, group headers and counts alone', () => {
+    expect(iOrL('(?i)(?P<lead>list)\\pL\\p{Latin}[^l]{1,4}L(?-i:LLM)')).toBe('(?i)(?P<lead>[il][il]st)\\pL\\p{Latin}[^l]{1,4}[IL](?-i:[IL][IL]M)');
+  });
+  it('finds a fold-view rule whichever letter a leet 1 stood for, keyword gate included; other views keep their letters', () => {
+    const engine = compile([
+      pack([
+        rule({ id: 'personal', pattern: 'personal\\s+data', flags: 'i', views: ['clean', 'fold'], keywords: ['personal'] }),
+        rule({ id: 'raw-list', pattern: 'blacklist', flags: 'i', views: ['raw'] }),
+      ]),
+    ]);
+    const text = 'share the persona1 data, not the biackiist';
+    expect(engine.scan(text).findings.map((f) => [f.ruleId, text.slice(f.start, f.end)])).toEqual([['p/personal', 'persona1 data']]);
   });
 });
 

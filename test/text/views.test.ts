@@ -86,6 +86,9 @@ describe('fold view', () => {
   it('folds leetspeak inside words but leaves numbers alone', () => {
     expect(normalize('1gn0r3 the r3st, call 555 1234 in 2024', 'fold').text).toBe('ignore the rest, call 555 1234 in 2024');
   });
+  it('folds leetspeak in a word of capitals to capitals', () => {
+    expect(normalize('5TOP EV3RY7H1NG n0w, Pr1n7 7H1S', 'fold').text).toBe('STOP EVERYTHING now, Print THIS');
+  });
   it('joins letters spaced out with single separators', () => {
     expect(normalize('i g n o r e  all, i.g.n.o.r.e, i-g-n-o-r-e', 'fold').text).toBe('ignore  all, ignore, ignore');
   });
