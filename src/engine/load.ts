@@ -205,6 +205,8 @@ export function iOrL(pattern: string): string {
       if ((e === 'p' || e === 'P' || e === 'x') && pattern[end] === '{') end = pattern.indexOf('}', end) + 1;
       else if (e === 'p' || e === 'P') end++;
       else if (e === 'x') end += 2;
+      // `\Q…\E` quotes its text literally: `[il]` there would be four characters.
+      else if (e === 'Q') end = pattern.includes('\\E', end) ? pattern.indexOf('\\E', end) + 2 : pattern.length;
     } else if (c === '[') {
       end = classEnd(pattern, i);
     } else if (c === '(' && pattern[i + 1] === '?') {

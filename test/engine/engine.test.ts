@@ -246,6 +246,8 @@ describe('loosened', () => {
 describe('i and l on the fold view', () => {
   it('reads every literal i or l as either, leaving escapes, classes, group headers and counts alone', () => {
     expect(iOrL('(?i)(?P<lead>list)\\pL\\p{Latin}[^l]{1,4}L(?-i:LLM)')).toBe('(?i)(?P<lead>[il][il]st)\\pL\\p{Latin}[^l]{1,4}[IL](?-i:[IL][IL]M)');
+    expect(iOrL('\\Qlit\\E lit \\x6c\\x{69}')).toBe('\\Qlit\\E [il][il]t \\x6c\\x{69}');
+    expect(new RE2(iOrL('\\Qa.il\\E')).test('a.il')).toBe(true);
   });
   it('finds a fold-view rule whichever letter a leet 1 stood for, keyword gate included; other views keep their letters', () => {
     const engine = compile([
