@@ -367,11 +367,12 @@ function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boo
 
 /**
  * A keyword as a member of the keyword Set: a literal, held to a word start when it begins with
- * `\\b`, its `i` and `l` read alike as in the patterns of fold-view rules (see `iOrL`).
+ * `\\b`, its `i` and `l`, and its apostrophes, read alike as in the patterns of rules on the
+ * text views (see `lenient`).
  */
 function keywordSource(keyword: string): string {
   const word = keyword.startsWith(WORD_START) ? keyword.slice(WORD_START.length) : keyword;
-  return (word === keyword ? '' : '\\b') + literal(word).replace(/[il]/gi, '[il]');
+  return (word === keyword ? '' : '\\b') + literal(word).replace(/[il]/gi, '[il]').replace(/['’]/g, "['’]");
 }
 
 /** True when `rule` matches somewhere in `buf`. */

@@ -107,8 +107,8 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
   return re;
 }
 
-/** `s` with every `i` written `l`. */
-const iAsL = (s: string): string => s.replaceAll('i', 'l');
+/** `s` with `i` and `l`, and the two apostrophes, written alike, as the keyword Set reads them. */
+const alike = (s: string): string => s.replaceAll('i', 'l').replaceAll('’', "'");
 
 /**
  * True when `matched` (lower-cased) holds `keyword` (lower-cased); a keyword marked `\b` must
@@ -124,8 +124,10 @@ function holdsKeyword(matched: string, before: string, keyword: string): boolean
 }
 
 function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string, Validator>>): LoadedRule {
-  // The fold view reads a leet `1` as `i`, where the writer may have meant `l`.
-  const rule = declared.views.includes('fold') ? { ...declared, pattern: iOrL(declared.pattern) } : declared;
+  // On the text views, ' and ’ are one apostrophe; the fold view reads a leet `1` as `i`,
+  // where the writer may have meant `l`.
+  const onText = declared.views.includes('clean') || declared.views.includes('fold');
+  const rule = onText ? { ...declared, pattern: lenient(declared.pattern, declared.views.includes('fold')) } : declared;
   const key = JSON.stringify(rule);
   let compiled = checked.get(key);
   if (compiled === undefined) {
@@ -188,17 +190,24 @@ function rewrite(pattern: string, step: (at: number) => [string, number] | null)
   return out;
 }
 
+/** Apostrophes read alike: the typewriter one and the curly one (U+2019), which the views keep apart. */
+const APOSTROPHES = "['’]";
+
 /**
- * `pattern` with every literal `i` or `l` outside character classes made `[il]` (`[IL]` for
- * capitals): a rule that runs on the fold view, where a leet `1` reads `i`, then finds
- * `persona1` and `ru1es` whichever letter the `1` stood for, without every rule spelling
- * `ru[il]es`. Escapes (`\\pL`, `\\x{…}`), group headers (`(?i)`, `(?P<name>`) and counts stay as they are.
+ * `pattern` with every apostrophe, `'` or `’`, read as either (outside character classes made
+ * `['’]`, and a class that holds one gets the other), so a rule written with one finds text
+ * typed with the other; and with `iOrL`, every literal `i` or `l` outside classes made `[il]`
+ * (`[IL]` for capitals): a rule that runs on the fold view, where a leet `1` reads `i`, then
+ * finds `persona1` and `ru1es` whichever letter the `1` stood for, without every rule spelling
+ * `ru[il]es`. Escapes (`\\pL`, `\\x{…}`, `\\Q…\\E`), group headers (`(?i)`, `(?P<name>`) and
+ * counts stay as they are.
  */
-export function iOrL(pattern: string): string {
+export function lenient(pattern: string, iOrL: boolean): string {
   let out = '';
   for (let i = 0; i < pattern.length; ) {
     const c = pattern[i]!;
     let end = i + 1;
+    let put: string | null = null;
     if (c === '\\') {
       const e = pattern[i + 1];
       end = i + 2;
@@ -207,22 +216,19 @@ export function iOrL(pattern: string): string {
       else if (e === 'x') end += 2;
       // `\Q…\E` quotes its text literally: `[il]` there would be four characters.
       else if (e === 'Q') end = pattern.includes('\\E', end) ? pattern.indexOf('\\E', end) + 2 : pattern.length;
+      else if (e === "'") put = APOSTROPHES;
     } else if (c === '[') {
       end = classEnd(pattern, i);
+      const cls = pattern.slice(i, end);
+      if (cls.includes("'") !== cls.includes('’')) put = `${cls.slice(0, -1)}${cls.includes("'") ? '’' : "'"}]`;
     } else if (c === '(' && pattern[i + 1] === '?') {
       end = i + 2 + /^[^:)>]*[:)>]/.exec(pattern.slice(i + 2))![0].length;
     } else if (c === '{') {
       end = pattern.indexOf('}', i) + 1 || i + 1;
-    } else if (c === 'i' || c === 'l') {
-      out += '[il]';
-      i = end;
-      continue;
-    } else if (c === 'I' || c === 'L') {
-      out += '[IL]';
-      i = end;
-      continue;
-    }
-    out += pattern.slice(i, end);
+    } else if (c === "'" || c === '’') put = APOSTROPHES;
+    else if (iOrL && (c === 'i' || c === 'l')) put = '[il]';
+    else if (iOrL && (c === 'I' || c === 'L')) put = '[IL]';
+    out += put ?? pattern.slice(i, end);
     i = end;
   }
   return out;
@@ -283,8 +289,8 @@ function groupCount(pattern: string): number {
  * never reported. Loading requires none in the rule's own examples; any corpus can be checked.
  */
 export function keywordGaps({ find, rule }: Pick<LoadedRule, 'find' | 'rule'>, texts: Iterable<string>): string[] {
-  // The keyword Set reads `i` and `l` alike (see keywordSource in the engine): so does this.
-  const keywords = rule.keywords?.map((k) => iAsL(k.toLowerCase()));
+  // The keyword Set reads `i` and `l`, and `'` and `’`, alike (see keywordSource in the engine): so does this.
+  const keywords = rule.keywords?.map((k) => alike(k.toLowerCase()));
   if (keywords === undefined) return [];
   const gaps: string[] = [];
   for (const text of texts) {
@@ -293,7 +299,7 @@ export function keywordGaps({ find, rule }: Pick<LoadedRule, 'find' | 'rule'>, t
       const view = views.get(name).text;
       find.lastIndex = 0;
       for (let m = find.exec(view); m !== null; m = find.exec(view)) {
-        const matched = iAsL(m[0].toLowerCase());
+        const matched = alike(m[0].toLowerCase());
         if (matched.length === 0) find.lastIndex++;
         else if (!keywords.some((k) => holdsKeyword(matched, m.index > 0 ? view[m.index - 1]! : '', k))) gaps.push(m[0]);
       }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/engine.js';
-import { iOrL, loosened, nonCapturing } from '../../src/engine/load.js';
+import { lenient, loosened, nonCapturing } from '../../src/engine/load.js';
 import type { PackInput, RuleInput } from '../../src/engine/pack.js';
 import { isPromptwardError, PatternError } from '../../src/errors.js';
 import { textViews, toOriginal } from '../../src/text/index.js';
@@ -243,11 +243,22 @@ describe('loosened', () => {
   });
 });
 
-describe('i and l on the fold view', () => {
+describe('apostrophes on the text views, i and l on the fold view', () => {
+  it('reads the two apostrophes alike, in and out of classes', () => {
+    expect(lenient("don't[’\\s]x[^'\"]\\'", false)).toBe("don['’]t[’\\s']x[^'\"’]['’]");
+    expect(lenient("['’]", false)).toBe("['’]");
+  });
+  it('finds a rule written with one apostrophe in text typed with the other, keyword gate included', () => {
+    const engine = compile([pack([rule({ id: 'care', pattern: "doesn't\\s+care", flags: 'i', views: ['clean'], keywords: ["doesn't"] }), rule({ id: 'raw', pattern: "it's", views: ['raw'] })])]);
+    const text = 'He doesn’t care, and it’s raw';
+    expect(engine.scan(text).findings.map((f) => [f.ruleId, text.slice(f.start, f.end)])).toEqual([['p/care', 'doesn’t care']]);
+  });
+
   it('reads every literal i or l as either, leaving escapes, classes, group headers and counts alone', () => {
-    expect(iOrL('(?i)(?P<lead>list)\\pL\\p{Latin}[^l]{1,4}L(?-i:LLM)')).toBe('(?i)(?P<lead>[il][il]st)\\pL\\p{Latin}[^l]{1,4}[IL](?-i:[IL][IL]M)');
-    expect(iOrL('\\Qlit\\E lit \\x6c\\x{69}')).toBe('\\Qlit\\E [il][il]t \\x6c\\x{69}');
-    expect(new RE2(iOrL('\\Qa.il\\E')).test('a.il')).toBe(true);
+    expect(lenient('(?i)(?P<lead>list)\\pL\\p{Latin}[^l]{1,4}L(?-i:LLM)', true)).toBe('(?i)(?P<lead>[il][il]st)\\pL\\p{Latin}[^l]{1,4}[IL](?-i:[IL][IL]M)');
+    expect(lenient('\\Qlit\\E lit \\x6c\\x{69}', true)).toBe('\\Qlit\\E [il][il]t \\x6c\\x{69}');
+    expect(new RE2(lenient('\\Qa.il\\E', true)).test('a.il')).toBe(true);
+    expect(lenient('list', false)).toBe('list');
   });
   it('finds a fold-view rule whichever letter a leet 1 stood for, keyword gate included; other views keep their letters', () => {
     const engine = compile([
