@@ -44,9 +44,15 @@ const INLINE_CODE = /`[^`\n]{1,200}`/g;
 const PLAIN = /^(?:[-+]?[\d.,]+%?|[-+=*/<>%&]|\d+[).]\p{L}+)$/u;
 const PAIRS = [['(', ')'], ['[', ']'], ['{', '}']] as const;
 
-/** Tokens per window, and the weight (odd tokens plus unbalanced brackets) a window needs. */
+/**
+ * Tokens per window, and the weight (odd tokens plus unbalanced brackets) a window needs: from
+ * {@link MIN_WEIGHT} on it is a suffix (0.7, 0.85 from 8); from {@link WEAK_WEIGHT}, a weak cue
+ * (0.3) that flags only beside another, as a shorter or milder suffix after a harmful request
+ * does (measured: 1.4% of the benign eval texts have a window of weight 3–4, none flagged with it).
+ */
 const WINDOW = 12;
 const MIN_WEIGHT = 5;
+const WEAK_WEIGHT = 3;
 
 /**
  * Finds adversarial-suffix gibberish (the GCG kind): a run of tokens on one prose line where
@@ -116,14 +122,14 @@ function scanLine(text: string, prose: string, from: number, to: number): Findin
       best = i;
     }
   }
-  if (bestWeight < MIN_WEIGHT) return null;
+  if (bestWeight < WEAK_WEIGHT) return null;
   const start = from + spans[best - WINDOW + 1]![0];
   const end = from + spans[best]![1];
   return {
     ruleId: 'heuristic/adversarial-suffix',
     category: 'adversarial-suffix',
     severity: 'high',
-    score: bestWeight >= 8 ? 0.85 : 0.7,
+    score: bestWeight >= 8 ? 0.85 : bestWeight >= MIN_WEIGHT ? 0.7 : 0.3,
     start,
     end,
     view: 'raw',
