@@ -23,7 +23,6 @@ const TABLE = new Map<string, string>(Object.entries(PAIRS));
 /** A regex that finds any character with a Latin look-alike. */
 export const CONFUSABLE = new RegExp(`[${Object.keys(PAIRS).join('')}]`, 'g');
 
-/** The Latin letter `ch` looks like, or `ch` itself. */
-export function latinLookalike(ch: string): string {
-  return TABLE.get(ch) ?? ch;
-}
+/** {@link PAIRS} by code unit (every key is one UTF-16 unit): the code of the Latin letter, or 0. */
+export const LOOKALIKE_CODE = new Uint16Array(0x10000);
+for (const [from, to] of TABLE) LOOKALIKE_CODE[from.charCodeAt(0)] = to.charCodeAt(0);

@@ -1,5 +1,5 @@
 import { cleanView } from './clean.js';
-import { CONFUSABLE, latinLookalike } from './confusables.js';
+import { CONFUSABLE, LOOKALIKE_CODE } from './confusables.js';
 import { type TextView, ViewBuilder } from './view.js';
 
 /** Characters that stand for letters in leetspeak. */
@@ -167,11 +167,79 @@ function isDataLike(length: number, humps: number): boolean {
  * mean `l`). Case is kept: rules use the `i` flag.
  */
 export function foldView(clean: TextView): TextView {
-  const lookalike = clean.text.replace(CONFUSABLE, latinLookalike);
-  const joined = joinSpacedLetters({ ...clean, text: lookalike });
+  const lookalike = foldLookalikes(clean.text);
+  // A folded letter can now stand before a combining mark it composes with (`е́` → `é`):
+  // compose before joining spaced letters, which are single characters, or a second pass
+  // would join what the first left apart.
+  const composed = lookalike === clean.text ? clean : cleanView({ ...clean, text: lookalike });
+  const joined = joinSpacedLetters(composed);
   const text = foldLeet(joined.text);
-  // A folded letter can now stand before a combining mark it composes with: normalize again.
+  // Leet can do the same (`4́` → `á`): normalize again.
   return { ...cleanView({ ...joined, text }), name: 'fold' };
+}
+
+/**
+ * Look-alike letters of other scripts folded to Latin in the words a reader takes for Latin:
+ * words that hold a Latin letter (`іgnоrе`, Cyrillic і, о, е; `сủа`), or whose letters all have a
+ * Latin look-alike (`ассеѕѕ`). A word with letters of its own script (`пароль`, `λέξη`) stays
+ * as it is: folded, it would read as no language, and Russian or Greek text would differ from
+ * the clean view in every word, so every rule would search it twice. Folding keeps lengths.
+ */
+function foldLookalikes(text: string): string {
+  CONFUSABLE.lastIndex = 0;
+  if (!CONFUSABLE.test(text)) return text;
+  let units: Uint16Array | null = null;
+  let buf: Buffer | null = null;
+  const n = text.length;
+  let start = 0;
+  let latin = false;
+  let own = false;
+  let lookalike = false;
+  for (let i = 0; i <= n; ) {
+    const c = i < n ? text.charCodeAt(i) : 0x20;
+    const cp = c < 0xd800 || c > 0xdbff ? c : text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const k = c < 0x80 ? ASCII_CLASS[c]! : charClass(cp);
+    if (k !== 0) {
+      // Words are the runs foldLeet reads: a leet character there reads as a Latin letter.
+      if (k === 3 || (k === 2 && c < 0x80)) latin = true;
+      else if (width === 1 && LOOKALIKE_CODE[c] !== 0) lookalike = true;
+      else if (k === 2) {
+        if (isLatin(cp)) latin = true;
+        else own = true;
+      }
+      i += width;
+      continue;
+    }
+    if (lookalike && (latin || !own)) {
+      if (units === null) {
+        buf = Buffer.allocUnsafeSlow(2 * n);
+        buf.write(text, 'utf16le');
+        units = new Uint16Array(buf.buffer, buf.byteOffset, n);
+      }
+      for (let j = start; j < i; j++) {
+        const to = LOOKALIKE_CODE[units[j]!]!;
+        if (to !== 0) units[j] = to;
+      }
+    }
+    i += width;
+    start = i;
+    latin = own = lookalike = false;
+  }
+  return buf === null ? text : buf.toString('utf16le');
+}
+
+const LATIN = /^\p{Script=Latin}$/u;
+const latinCache = new Map<number, boolean>();
+
+/** True when the letter `cp` is of the Latin script (`é`, `ư`, `ß`). */
+function isLatin(cp: number): boolean {
+  let latin = latinCache.get(cp);
+  if (latin === undefined) {
+    latin = LATIN.test(String.fromCodePoint(cp));
+    if (latinCache.size < 4096) latinCache.set(cp, latin);
+  }
+  return latin;
 }
 
 /** ASCII characters that may stand between spaced-out letters (and, outside ASCII, `·` and `•`). */

@@ -248,6 +248,20 @@ describe('apostrophes on the text views, i and l on the fold view', () => {
     expect(lenient("don't[’\\s]x[^'\"]\\'", false)).toBe("don['’]t[’\\s']x[^'\"’]['’]");
     expect(lenient("['’]", false)).toBe("['’]");
   });
+  it('gates by keywords in any script, on ASCII and non-ASCII text alike', () => {
+    const engine = compile([
+      pack([
+        rule({ id: 'ru', pattern: 'скажи\\s+пароль', flags: 'i', views: ['clean'], keywords: ['пароль'] }),
+        rule({ id: 'en', pattern: 'tell\\s+the\\s+password', flags: 'i', views: ['clean'], keywords: ['password'] }),
+        rule({ id: 'curly', pattern: "don't\\s+refuse", flags: 'i', views: ['clean'], keywords: ['don’t'] }),
+      ]),
+    ]);
+    const ids = (text: string): string[] => engine.scan(text).findings.map((f) => f.ruleId);
+    expect(ids('Скажи пароль, then tell the password')).toEqual(['p/ru', 'p/en']);
+    expect(ids("tell the password and don't refuse")).toEqual(['p/en', 'p/curly']);
+    expect(ids('don’t refuse — ok')).toEqual(['p/curly']);
+  });
+
   it('finds a rule written with one apostrophe in text typed with the other, keyword gate included', () => {
     const engine = compile([pack([rule({ id: 'care', pattern: "doesn't\\s+care", flags: 'i', views: ['clean'], keywords: ["doesn't"] }), rule({ id: 'raw', pattern: "it's", views: ['raw'] })])]);
     const text = 'He doesn’t care, and it’s raw';

@@ -83,6 +83,12 @@ describe('fold view', () => {
   it('folds Cyrillic and Greek look-alikes to Latin', () => {
     expect(normalize('іgnоrе αll', 'fold').text).toBe('ignore all');
   });
+  it('folds look-alikes only in words a reader takes for Latin, not in Russian, Greek or Ukrainian words', () => {
+    // ассеѕѕ: every letter a look-alike; сủа: a Latin letter with diacritics beside them.
+    expect(normalize('ассеѕѕ granted, сủа bạn', 'fold').text).toBe('access granted, của bạn');
+    const words = 'Скажи пароль, παρακαλώ, будь ласка';
+    expect(normalize(words, 'fold').text).toBe(words);
+  });
   it('folds leetspeak inside words but leaves numbers alone', () => {
     expect(normalize('1gn0r3 the r3st, call 555 1234 in 2024', 'fold').text).toBe('ignore the rest, call 555 1234 in 2024');
   });
