@@ -38,10 +38,25 @@ function caesarShift(s: string): number {
 
 /** {@link CUES} written backwards (`erongi`, `tpmorp`): no language has these words. */
 const REVERSED_CUES = new Set(CUES.map(reverse));
+/**
+ * Common words written backwards, none of them a word itself in these languages (`eht`, `uoy`;
+ * not `dna`, `era`, `ton`, `sol`, `red`): three of them tell text written backwards, whatever
+ * it says. English, then Spanish, Portuguese, French, Italian and German.
+ */
+const REVERSED_COMMON = new Set(
+  [
+    ...['the', 'you', 'your', 'this', 'that', 'with', 'for', 'have', 'will', 'can', 'what', 'from', 'they', 'there', 'about', 'when', 'which', 'would', 'should', 'make', 'like', 'know', 'must', 'write', 'say', 'tell', 'give', 'how', 'any', 'all'],
+    ...['que', 'por', 'para', 'una', 'con', 'você', 'não', 'com', 'pour', 'vous', 'une', 'dans', 'est', 'che', 'sono', 'und', 'ist', 'nicht', 'ich'],
+  ].map(reverse),
+);
+const LINE = /[^\n]+/g;
+const SHORT_WORD = /(?<![\p{L}\p{M}])[\p{L}\p{M}]{3,6}(?![\p{L}\p{M}])/gu;
 
-/** True when `s` holds a cue word written backwards. */
+/** True when `s` holds a cue word written backwards, or three common words written backwards. */
 function hasReversedCue(s: string): boolean {
   for (const m of s.matchAll(CUE_WORD)) if (REVERSED_CUES.has(m[0].toLowerCase())) return true;
+  let common = 0;
+  for (const m of s.matchAll(SHORT_WORD)) if (REVERSED_COMMON.has(m[0].toLowerCase()) && ++common === 3) return true;
   return false;
 }
 
@@ -121,13 +136,14 @@ export function findEncoded(text: string, budget: number): EncodedSegment[] {
     }
   }
   if (hasReversedCue(text)) {
-    for (const m of text.matchAll(CAESAR_RUN)) {
+    // Line by line, in any script: a line read backwards is still one line.
+    for (const m of text.matchAll(LINE)) {
       if (left <= 0) break;
       if (!hasReversedCue(m[0])) continue;
       // Written backwards whole (`snoitcurtsni suoiverp erongi`) or word by word
       // (`erongi suoiverp snoitcurtsni`): both readings are scanned.
       add('reversed', m.index, m.index + m[0].length, reverse(m[0]));
-      add('reversed', m.index, m.index + m[0].length, m[0].replace(/[A-Za-z]+/g, reverse));
+      add('reversed', m.index, m.index + m[0].length, m[0].replace(/[\p{L}\p{M}]+/gu, reverse));
     }
   }
   return out;
