@@ -38,6 +38,21 @@ export interface LoadedRule {
   validators: { fn: Validator; arg: string | undefined }[];
 }
 
+/** Packs whose examples the test suite runs: see {@link withExamplesChecked}. */
+const examplesChecked = new WeakSet<object>();
+
+/**
+ * Marks `packs` (the built-in ones) as checked against their examples by the test suite, and
+ * returns them. Loading such a pack does not run its rules on their examples again: that run
+ * leaves every rule's RE2 automaton built (about 60 MB for the built-in packs, most of it for
+ * rules a scan never gets to) and costs start-up time. Every other pack, including a copy of
+ * one of these, is checked when it loads.
+ */
+export function withExamplesChecked<T extends object>(packs: readonly T[]): readonly T[] {
+  for (const pack of packs) examplesChecked.add(pack);
+  return packs;
+}
+
 /**
  * Validates a pack against {@link PackSchema} and compiles each rule with RE2.
  * Throws {@link PatternError} naming the pack, the rule and the reason.
@@ -58,16 +73,20 @@ export function loadPack(input: unknown, validators: Readonly<Record<string, Val
     });
   }
   const pack = parsed.data;
+  const runExamples = !examplesChecked.has(input as object);
   const seen = new Set<string>();
   return pack.rules.map((rule) => {
     if (seen.has(rule.id)) throw new PatternError(pack.id, rule.id, 'duplicate rule id');
     seen.add(rule.id);
-    return loadRule(pack, rule, validators);
+    return loadRule(pack, rule, validators, runExamples);
   });
 }
 
-/** Compiles a rule's finder and checks what RE2 and the examples can tell about it. */
-function checkRule(pack: Pack, rule: Rule): RE2 {
+/**
+ * Compiles a rule's finder and checks what RE2 and, with `runExamples`, the examples can tell
+ * about it.
+ */
+function checkRule(pack: Pack, rule: Rule, runExamples: boolean): RE2 {
   let re: RE2;
   try {
     new RE2(rule.pattern, rule.flags);
@@ -85,6 +104,7 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
   if (typeof rule.group === 'string' && !new RegExp(`\\(\\?P?<${rule.group}>`).test(rule.pattern)) {
     throw new PatternError(pack.id, rule.id, `named group "${rule.group}" does not exist in the pattern`);
   }
+  if (!runExamples) return re;
   // Every match the pattern finds in the examples, validated or not, must begin with one of
   // startsWith and contain one of the keywords: the engine relies on both.
   const examples = [...rule.examples.positive.map((e) => e.text), ...rule.examples.negative];
@@ -123,16 +143,17 @@ function holdsKeyword(matched: string, before: string, keyword: string): boolean
   return false;
 }
 
-function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string, Validator>>): LoadedRule {
+function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string, Validator>>, runExamples: boolean): LoadedRule {
   // On the text views, ' and ’ are one apostrophe; the fold view reads a leet `1` as `i`,
   // where the writer may have meant `l`.
   const onText = declared.views.includes('clean') || declared.views.includes('fold');
   const rule = onText ? { ...declared, pattern: lenient(declared.pattern, declared.views.includes('fold')) } : declared;
-  const key = JSON.stringify(rule);
+  // A rule loaded without running its examples does not vouch for a copy that asks for the run.
+  const key = `${runExamples ? 'run' : 'skip'}:${JSON.stringify(rule)}`;
   let compiled = checked.get(key);
   if (compiled === undefined) {
     compiled = {
-      find: checkRule(pack, rule),
+      find: checkRule(pack, rule, runExamples),
       capture: rule.group === undefined ? null : new RE2(rule.pattern, `${rule.flags}yd`),
     };
     checked.set(key, compiled);

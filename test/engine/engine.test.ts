@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/engine.js';
-import { lenient, loosened, nonCapturing } from '../../src/engine/load.js';
+import { lenient, loosened, nonCapturing, withExamplesChecked } from '../../src/engine/load.js';
 import type { PackInput, RuleInput } from '../../src/engine/pack.js';
 import { isPromptwardError, PatternError } from '../../src/errors.js';
 import { textViews, toOriginal } from '../../src/text/index.js';
@@ -219,6 +219,17 @@ describe('nonCapturing', () => {
         expect(b).toEqual(a);
       }),
     );
+  });
+});
+
+describe('packs whose examples the test suite runs', () => {
+  it('load without running their examples again; a copy of one is checked as any pack', () => {
+    // A keyword that the example's match does not hold: loading a pack checks that and refuses it.
+    const gapped = pack([rule({ id: 'gap', pattern: 'secret (?:word|code)', keywords: ['word'], examples: { positive: [{ text: 'secret code', match: 'secret code' }], negative: ['x'] } })]);
+    expect(() => compile([{ ...gapped }])).toThrow(/contains none of the keywords/);
+    const [marked] = withExamplesChecked([{ ...gapped, id: 'marked' }]);
+    expect(compile([marked!]).rules.map((r) => r.id)).toEqual(['marked/gap']);
+    expect(() => compile([{ ...marked! }])).toThrow(/contains none of the keywords/);
   });
 });
 

@@ -7,6 +7,7 @@ import injectionOverride from '../../../patterns/injection-override.json' with {
 import injectionRoleplay from '../../../patterns/injection-roleplay.json' with { type: 'json' };
 import injectionSmuggling from '../../../patterns/injection-smuggling.json' with { type: 'json' };
 import injectionTool from '../../../patterns/injection-tool.json' with { type: 'json' };
+import { withExamplesChecked } from '../../engine/load.js';
 import type { PackInput } from '../../engine/pack.js';
 
 /**
@@ -15,7 +16,7 @@ import type { PackInput } from '../../engine/pack.js';
  * exfiltration, tool hijacking, payload splitting, and harmful requests framed as harmless
  * (role-play, fiction, assurances).
  */
-export const INJECTION_PACKS: readonly PackInput[] = [
+export const INJECTION_PACKS: readonly PackInput[] = withExamplesChecked([
   injectionOverride,
   injectionRoleplay,
   injectionFraming,
@@ -25,4 +26,4 @@ export const INJECTION_PACKS: readonly PackInput[] = [
   injectionExfiltration,
   injectionTool,
   injectionSmuggling,
-] as PackInput[];
+] as PackInput[]);

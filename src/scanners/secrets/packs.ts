@@ -8,6 +8,7 @@ import secretsPayments from '../../../patterns/secrets-payments.json' with { typ
 import secretsRegistries from '../../../patterns/secrets-registries.json' with { type: 'json' };
 import secretsSaas from '../../../patterns/secrets-saas.json' with { type: 'json' };
 import secretsVcs from '../../../patterns/secrets-vcs.json' with { type: 'json' };
+import { withExamplesChecked } from '../../engine/load.js';
 import type { PackInput } from '../../engine/pack.js';
 
 /**
@@ -16,7 +17,7 @@ import type { PackInput } from '../../engine/pack.js';
  * messaging, package registries, private keys and JWTs, database URLs, and the generic
  * assignment detectors. Every rule has `category: "secret"`, an `entity` and a `maxLength`.
  */
-export const SECRET_PACKS: readonly PackInput[] = [
+export const SECRET_PACKS: readonly PackInput[] = withExamplesChecked([
   secretsCloud,
   secretsVcs,
   secretsAi,
@@ -27,4 +28,4 @@ export const SECRET_PACKS: readonly PackInput[] = [
   secretsKeys,
   secretsDatabases,
   secretsGeneric,
-] as PackInput[];
+] as PackInput[]);
