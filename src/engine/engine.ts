@@ -68,9 +68,9 @@ interface Group {
    */
   keywordSets: { set: RE2Set; ascii: boolean; rules: LoadedRule[][] }[];
   /**
-   * The gated rules again, in Sets by family (chunked like the others): when several rules of
-   * one of these Sets are let through by their keywords, one pass of it tells which of them
-   * match, where each would otherwise run its own search.
+   * The gated rules again, in Sets by family (chunked like the others): when many rules of one
+   * of these Sets are let through by their keywords, or the text is long, one pass of it tells
+   * which of them match, where each would otherwise run its own search (see {@link FEW_CANDIDATES}).
    */
   gated: Map<LoadedRule, { set: RE2Set; index: number }>;
 }
@@ -348,6 +348,16 @@ function chunks(rules: LoadedRule[]): LoadedRule[][] {
 }
 
 /**
+ * Up to this many candidates of one gated Set, in a text up to {@link SHORT_TEXT} bytes, are
+ * confirmed each by its own search rather than by a pass of their Set: on 2 KB, a few searches of
+ * one small automaton each cost less than one pass of a Set's larger one (measured: 2 KB prose
+ * and real prompts 0.93× the time); on long text the Set's loosened patterns run faster than
+ * the rules' exact ones (1 MB of prompts 1.10× the time without the length limit).
+ */
+const FEW_CANDIDATES = 3;
+const SHORT_TEXT = 32_768;
+
+/**
  * Adds to `hits` the rules of `group` that may match in `buf`. In windows (`window`), a
  * keyword-gated rule must also match in them, so that a keyword near a change does not send a
  * rule over the whole view for nothing. `ascii`: `buf` is pure ASCII.
@@ -368,10 +378,11 @@ function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boo
     }
   }
   for (const [set, rules] of candidates) {
-    if (rules.length > 1) {
+    if (rules.length > FEW_CANDIDATES || buf.length > SHORT_TEXT) {
       const matched = new Set(set.match(buf));
       for (const r of rules) if (matched.has(group.gated.get(r)!.index)) hits.add(r);
-    } else if (!window || matchesIn(rules[0]!, buf)) hits.add(rules[0]!);
+    } else if (rules.length === 1 && !window) hits.add(rules[0]!);
+    else for (const r of rules) if (matchesIn(r, buf)) hits.add(r);
   }
 }
 
