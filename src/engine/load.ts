@@ -178,37 +178,58 @@ function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string
 }
 
 /**
- * `pattern` rewritten outside escapes and character classes: at each other position `step`
- * returns what to write instead and how many characters that replaces, or null to keep the
- * character.
+ * `pattern` rewritten piece by piece. Escapes (`\\n`, `\\pL`, `\\p{Greek}`, `\\x{41}`, `\\Q…\\E`)
+ * and character classes are pieces of their own, which `piece` may rewrite (kept by default);
+ * at every other position `step` returns what to write instead and how many characters that
+ * replaces, or null to keep the character.
  */
-function rewrite(pattern: string, step: (at: number) => [string, number] | null): string {
+function rewrite(pattern: string, step: (at: number) => [string, number] | null, piece: (text: string) => string = (t) => t): string {
   let out = '';
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
+  for (let i = 0; i < pattern.length; ) {
     const c = pattern[i]!;
-    if (c === '\\') {
-      out += c + (pattern[i + 1] ?? '');
+    if (c === '\\' || c === '[') {
+      const end = c === '\\' ? escapeEnd(pattern, i) : classEnd(pattern, i);
+      out += piece(pattern.slice(i, end));
+      i = end;
+      continue;
+    }
+    const replaced = step(i);
+    if (replaced === null) {
+      out += c;
       i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-      out += c;
-    } else if (c === '[') {
-      inClass = true;
-      out += c;
-      // A `]` first in a class (after an optional `^`) is a literal, not the end.
-      if (pattern[i + 1] === '^') out += pattern[++i];
-      if (pattern[i + 1] === ']') out += pattern[++i];
     } else {
-      const replaced = step(i);
-      if (replaced === null) out += c;
-      else {
-        out += replaced[0];
-        i += replaced[1] - 1;
-      }
+      out += replaced[0];
+      i += replaced[1];
     }
   }
   return out;
+}
+
+/** Index just past the escape that starts at `start`. */
+function escapeEnd(pattern: string, start: number): number {
+  const e = pattern[start + 1];
+  const past = (close: string, from: number): number => {
+    const at = pattern.indexOf(close, from);
+    return at < 0 ? pattern.length : at + close.length;
+  };
+  if (e === 'Q') return past('\\E', start + 2);
+  if ((e === 'p' || e === 'P' || e === 'x') && pattern[start + 2] === '{') return past('}', start + 3);
+  if (e === 'p' || e === 'P') return Math.min(pattern.length, start + 3);
+  if (e === 'x') return Math.min(pattern.length, start + 4);
+  return Math.min(pattern.length, start + 2);
+}
+
+/** Index just past the character class that opens at `start`. */
+function classEnd(pattern: string, start: number): number {
+  let i = start + 1;
+  if (pattern[i] === '^') i++;
+  if (pattern[i] === ']') i++;
+  while (i < pattern.length && pattern[i] !== ']') {
+    if (pattern[i] === '\\') i++;
+    else if (pattern[i] === '[' && pattern[i + 1] === ':') i = pattern.indexOf(':]', i + 2) + 1;
+    i++;
+  }
+  return Math.min(pattern.length, i + 1);
 }
 
 /** Apostrophes read alike: the typewriter one and the curly one (U+2019), which the views keep apart. */
@@ -224,48 +245,31 @@ const APOSTROPHES = "['’]";
  * counts stay as they are.
  */
 export function lenient(pattern: string, iOrL: boolean): string {
-  let out = '';
-  for (let i = 0; i < pattern.length; ) {
-    const c = pattern[i]!;
-    let end = i + 1;
-    let put: string | null = null;
-    if (c === '\\') {
-      const e = pattern[i + 1];
-      end = i + 2;
-      if ((e === 'p' || e === 'P' || e === 'x') && pattern[end] === '{') end = pattern.indexOf('}', end) + 1;
-      else if (e === 'p' || e === 'P') end++;
-      else if (e === 'x') end += 2;
-      // `\Q…\E` quotes its text literally: `[il]` there would be four characters.
-      else if (e === 'Q') end = pattern.includes('\\E', end) ? pattern.indexOf('\\E', end) + 2 : pattern.length;
-      else if (e === "'") put = APOSTROPHES;
-    } else if (c === '[') {
-      end = classEnd(pattern, i);
-      const cls = pattern.slice(i, end);
-      if (cls.includes("'") !== cls.includes('’')) put = `${cls.slice(0, -1)}${cls.includes("'") ? '’' : "'"}]`;
-    } else if (c === '(' && pattern[i + 1] === '?') {
-      end = i + 2 + /^[^:)>]*[:)>]/.exec(pattern.slice(i + 2))![0].length;
-    } else if (c === '{') {
-      end = pattern.indexOf('}', i) + 1 || i + 1;
-    } else if (c === "'" || c === '’') put = APOSTROPHES;
-    else if (iOrL && (c === 'i' || c === 'l')) put = '[il]';
-    else if (iOrL && (c === 'I' || c === 'L')) put = '[IL]';
-    out += put ?? pattern.slice(i, end);
-    i = end;
-  }
-  return out;
-}
-
-/** Index just past the character class that opens at `start`. */
-function classEnd(pattern: string, start: number): number {
-  let i = start + 1;
-  if (pattern[i] === '^') i++;
-  if (pattern[i] === ']') i++;
-  while (i < pattern.length && pattern[i] !== ']') {
-    if (pattern[i] === '\\') i++;
-    else if (pattern[i] === '[' && pattern[i + 1] === ':') i = pattern.indexOf(':]', i + 2) + 1;
-    i++;
-  }
-  return i + 1;
+  return rewrite(
+    pattern,
+    (at) => {
+      const c = pattern[at]!;
+      // Group headers (`(?i)`, `(?P<name>`) and counts (`{2,5}`) stay as they are.
+      if (c === '(' && pattern[at + 1] === '?') {
+        const length = 2 + /^[^:)>]*[:)>]?/.exec(pattern.slice(at + 2))![0].length;
+        return [pattern.slice(at, at + length), length];
+      }
+      if (c === '{') {
+        const end = pattern.indexOf('}', at);
+        return end < 0 ? null : [pattern.slice(at, end + 1), end + 1 - at];
+      }
+      if (c === "'" || c === '’') return [APOSTROPHES, 1];
+      if (iOrL && (c === 'i' || c === 'l')) return ['[il]', 1];
+      if (iOrL && (c === 'I' || c === 'L')) return ['[IL]', 1];
+      return null;
+    },
+    (piece) => {
+      if (piece === "\\'") return APOSTROPHES;
+      // A class that holds one apostrophe gets the other.
+      if (piece[0] === '[' && piece.includes("'") !== piece.includes('’')) return `${piece.slice(0, -1)}${piece.includes("'") ? '’' : "'"}]`;
+      return piece;
+    },
+  );
 }
 
 /** `pattern` with every capturing group (numbered or named) made non-capturing. */

@@ -54,9 +54,7 @@ function isPair(text: string, i: number): boolean {
 function foldLeet(text: string): string {
   LEET_G.lastIndex = 0;
   if (!LEET_G.test(text)) return text;
-  // The text as UTF-16 code units, written over in place: folding keeps every length.
-  let units: Uint16Array | null = null;
-  let buf: Buffer | null = null;
+  const out = new Overwritten(text);
   // One pass over the words: where each starts and whether it has a letter and a leet
   // character; and over the tokens between white space, how often a capital follows a
   // lower-case letter (see isDataLike). Words to fold wait for the end of their token.
@@ -90,11 +88,7 @@ function foldLeet(text: string): string {
     }
     if (isSpace(c)) {
       if (pendingEnd > 0 && !isDataLike(i - token, humps)) {
-        if (units === null) {
-          buf = Buffer.allocUnsafeSlow(2 * n);
-          buf.write(text, 'utf16le');
-          units = new Uint16Array(buf.buffer, buf.byteOffset, n);
-        }
+        const units = out.units();
         for (let w = 0; w < pendingEnd; w += 2) {
           const to = capitalsOnly(units, pending[w]!, pending[w + 1]!) ? LEET_UPPER : LEET_CODE;
           for (let j = pending[w]!; j < pending[w + 1]!; j++) {
@@ -111,7 +105,29 @@ function foldLeet(text: string): string {
     start = i;
     letter = leet = false;
   }
-  return buf === null ? text : buf.toString('utf16le');
+  return out.text();
+}
+
+/** A text as UTF-16 code units to write over in place (folding keeps lengths), copied at the first write. */
+class Overwritten {
+  private buf: Buffer | null = null;
+  private codes: Uint16Array | null = null;
+  constructor(private readonly original: string) {}
+
+  units(): Uint16Array {
+    if (this.codes === null) {
+      const n = this.original.length;
+      this.buf = Buffer.allocUnsafeSlow(2 * n);
+      this.buf.write(this.original, 'utf16le');
+      this.codes = new Uint16Array(this.buf.buffer, this.buf.byteOffset, n);
+    }
+    return this.codes;
+  }
+
+  /** The text as written over, or the original when nothing was. */
+  text(): string {
+    return this.buf === null ? this.original : this.buf.toString('utf16le');
+  }
 }
 
 /**
@@ -188,8 +204,7 @@ export function foldView(clean: TextView): TextView {
 function foldLookalikes(text: string): string {
   CONFUSABLE.lastIndex = 0;
   if (!CONFUSABLE.test(text)) return text;
-  let units: Uint16Array | null = null;
-  let buf: Buffer | null = null;
+  const out = new Overwritten(text);
   const n = text.length;
   let start = 0;
   let latin = false;
@@ -212,11 +227,7 @@ function foldLookalikes(text: string): string {
       continue;
     }
     if (lookalike && (latin || !own)) {
-      if (units === null) {
-        buf = Buffer.allocUnsafeSlow(2 * n);
-        buf.write(text, 'utf16le');
-        units = new Uint16Array(buf.buffer, buf.byteOffset, n);
-      }
+      const units = out.units();
       for (let j = start; j < i; j++) {
         const to = LOOKALIKE_CODE[units[j]!]!;
         if (to !== 0) units[j] = to;
@@ -226,7 +237,7 @@ function foldLookalikes(text: string): string {
     start = i;
     latin = own = lookalike = false;
   }
-  return buf === null ? text : buf.toString('utf16le');
+  return out.text();
 }
 
 const LATIN = /^\p{Script=Latin}$/u;

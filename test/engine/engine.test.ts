@@ -237,6 +237,9 @@ describe('loosened', () => {
   it('opens wide counted repetitions, leaving narrow ones, escapes and classes alone', () => {
     expect(loosened('a{0,80}b{1,40}c{3,200}d{0,3}e{2,4}')).toBe('a*b+c{3,}d{0,3}e{2,4}');
     expect(loosened('\\{0,80\\}[x{0,80}]{0,9}?')).toBe('\\{0,80\\}[x{0,80}]*?');
+    // Escapes are whole pieces: quoted text, and the braces of a property or a code point.
+    expect(loosened('\\Q(a){0,80}\\E\\p{Latin}{0,90}\\x{41}')).toBe('\\Q(a){0,80}\\E\\p{Latin}*\\x{41}');
+    expect(nonCapturing('\\Q(a)\\E(b)[(]')).toBe('\\Q(a)\\E(?:b)[(]');
   });
   it('matches wherever the exact pattern matches: a Set of loosened patterns misses no rule', () => {
     const exact = new RE2('(?:ab){0,8}c[^.]{0,10}d{1,9}');
