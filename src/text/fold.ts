@@ -67,14 +67,13 @@ function foldLeet(text: string): string {
   let leet = false;
   const n = text.length;
   for (let i = 0; i <= n; ) {
-    const c = i < n ? text.charCodeAt(i) : 0x20;
-    const cp = c < 0xd800 || c > 0xdbff ? c : text.codePointAt(i)!;
+    const cp = i < n ? text.codePointAt(i)! : 0x20;
     const width = cp > 0xffff ? 2 : 1;
-    const k = c < 0x80 ? ASCII_CLASS[c]! : charClass(cp);
+    const k = charClass(cp);
     if (k !== 0) {
       if (k === 2) {
         letter = true;
-        if (c >= 0x41 && c <= 0x5a && i > token) {
+        if (cp >= 0x41 && cp <= 0x5a && i > token) {
           const p = text.charCodeAt(i - 1);
           if (p >= 0x61 && p <= 0x7a) humps++;
         }
@@ -86,7 +85,7 @@ function foldLeet(text: string): string {
       pending[pendingEnd++] = start;
       pending[pendingEnd++] = i;
     }
-    if (isSpace(c)) {
+    if (isSpace(cp)) {
       if (pendingEnd > 0 && !isDataLike(i - token, humps)) {
         const units = out.units();
         for (let w = 0; w < pendingEnd; w += 2) {
@@ -211,14 +210,13 @@ function foldLookalikes(text: string): string {
   let own = false;
   let lookalike = false;
   for (let i = 0; i <= n; ) {
-    const c = i < n ? text.charCodeAt(i) : 0x20;
-    const cp = c < 0xd800 || c > 0xdbff ? c : text.codePointAt(i)!;
+    const cp = i < n ? text.codePointAt(i)! : 0x20;
     const width = cp > 0xffff ? 2 : 1;
-    const k = c < 0x80 ? ASCII_CLASS[c]! : charClass(cp);
+    const k = charClass(cp);
     if (k !== 0) {
       // Words are the runs foldLeet reads: a leet character there reads as a Latin letter.
-      if (k === 3 || (k === 2 && c < 0x80)) latin = true;
-      else if (width === 1 && LOOKALIKE_CODE[c] !== 0) lookalike = true;
+      if (k === 3 || (k === 2 && cp < 0x80)) latin = true;
+      else if (width === 1 && LOOKALIKE_CODE[cp] !== 0) lookalike = true;
       else if (k === 2) {
         if (isLatin(cp)) latin = true;
         else own = true;
