@@ -48,63 +48,81 @@ function isPair(text: string, i: number): boolean {
  * Leetspeak folded inside words (runs of letters, marks, digits, `@` and `$`) that hold both
  * a letter and a leet character; other words stay as they are: plain numbers, the word of an
  * e-mail address that holds its `@`, words longer than {@link LONGEST_LEET_WORD}, and
- * data such as base64 ({@link isDataLike}).
- * A hand-written loop: a regex with a callback per word cost more than the whole engine scan.
+ * words of tokens that read as data, such as base64 ({@link isDataLike}).
+ * Only the words around leet characters are read: a native search finds those characters, and
+ * most text has few of them (a walk over every character cost more than the engine's scan).
  */
 function foldLeet(text: string): string {
   LEET_G.lastIndex = 0;
-  if (!LEET_G.test(text)) return text;
+  let m = LEET_G.exec(text);
+  if (m === null) return text;
   const out = new Overwritten(text);
-  // One pass over the words: where each starts and whether it has a letter and a leet
-  // character; and over the tokens between white space, how often a capital follows a
-  // lower-case letter (see isDataLike). Words to fold wait for the end of their token.
-  const pending: number[] = [];
-  let pendingEnd = 0;
-  let token = 0;
-  let humps = 0;
-  let start = 0;
-  let letter = false;
-  let leet = false;
-  const n = text.length;
-  for (let i = 0; i <= n; ) {
-    const cp = i < n ? text.codePointAt(i)! : 0x20;
-    const width = cp > 0xffff ? 2 : 1;
-    const k = charClass(cp);
-    if (k !== 0) {
-      if (k === 2) {
-        letter = true;
-        if (cp >= 0x41 && cp <= 0x5a && i > token) {
-          const p = text.charCodeAt(i - 1);
-          if (p >= 0x61 && p <= 0x7a) humps++;
-        }
-      } else if (k === 3) leet = true;
-      i += width;
+  // The token (a run without white space) around the last leet character, and whether it reads as data.
+  let tokenEnd = -1;
+  let dataLike = false;
+  for (; m !== null; m = LEET_G.exec(text)) {
+    if (m.index >= tokenEnd) {
+      const token = tokenAround(text, m.index);
+      tokenEnd = token.end;
+      dataLike = isDataLike(token.end - token.start, token.humps);
+    }
+    if (dataLike) {
+      // Nothing in a token that reads as data folds.
+      LEET_G.lastIndex = tokenEnd;
       continue;
     }
-    if (letter && leet && i - start <= LONGEST_LEET_WORD && !isEmailLocal(text, start, i)) {
-      pending[pendingEnd++] = start;
-      pending[pendingEnd++] = i;
+    const { start, end, letter } = wordAround(text, m.index);
+    LEET_G.lastIndex = end;
+    if (!letter || end - start > LONGEST_LEET_WORD || isEmailLocal(text, start, end)) continue;
+    const units = out.units();
+    const to = capitalsOnly(units, start, end) ? LEET_UPPER : LEET_CODE;
+    for (let j = start; j < end; j++) {
+      const c = to[units[j]!];
+      if (c !== undefined && c !== 0) units[j] = c;
     }
-    if (isSpace(cp)) {
-      if (pendingEnd > 0 && !isDataLike(i - token, humps)) {
-        const units = out.units();
-        for (let w = 0; w < pendingEnd; w += 2) {
-          const to = capitalsOnly(units, pending[w]!, pending[w + 1]!) ? LEET_UPPER : LEET_CODE;
-          for (let j = pending[w]!; j < pending[w + 1]!; j++) {
-            const c = to[units[j]!];
-            if (c !== undefined && c !== 0) units[j] = c;
-          }
-        }
-      }
-      pendingEnd = 0;
-      token = i + width;
-      humps = 0;
-    }
-    i += width;
-    start = i;
-    letter = leet = false;
   }
   return out.text();
+}
+
+/**
+ * The token (a run without white space) around `at`, and its capitals right after a lower-case
+ * letter (`aZ3kQ9x`: 2), as base64 has many (see {@link isDataLike}).
+ */
+function tokenAround(text: string, at: number): { start: number; end: number; humps: number } {
+  let start = at;
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+  let humps = 0;
+  let end = start;
+  for (let prev = 0x20; end < text.length; end++) {
+    const c = text.charCodeAt(end);
+    if (isSpace(c)) break;
+    if (c >= 0x41 && c <= 0x5a && prev >= 0x61 && prev <= 0x7a) humps++;
+    prev = c;
+  }
+  return { start, end, humps };
+}
+
+/** The word (see {@link foldLeet}) around the word character at `at`, and whether it holds a letter. */
+function wordAround(text: string, at: number): { start: number; end: number; letter: boolean } {
+  let letter = false;
+  let start = at;
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1);
+    const pair = c >= 0xdc00 && c <= 0xdfff && start >= 2 && isPair(text, start - 2);
+    const k = charClass(pair ? text.codePointAt(start - 2)! : c);
+    if (k === 0) break;
+    if (k === 2) letter = true;
+    start -= pair ? 2 : 1;
+  }
+  let end = at;
+  while (end < text.length) {
+    const cp = text.codePointAt(end)!;
+    const k = charClass(cp);
+    if (k === 0) break;
+    if (k === 2) letter = true;
+    end += cp > 0xffff ? 2 : 1;
+  }
+  return { start, end, letter };
 }
 
 /** A text as UTF-16 code units to write over in place (folding keeps lengths), copied at the first write. */
@@ -148,15 +166,14 @@ function isSpace(c: number): boolean {
   return c <= 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
-/** An ASCII letter or digit. */
-const ALNUM = /[A-Za-z0-9]/;
-
 /**
  * True when the word `[start, end)` holds an `@` and a dotted domain goes on after it
- * (`jane@example.com`): an e-mail address, whose `@` and digits are not leetspeak.
+ * (`jane@example.com`): an e-mail address, whose `@` and digits are not leetspeak. Any word
+ * character after the dot counts, not only ASCII ones: folding turns `1́` into `í`, and the
+ * answer must not change when the fold view is folded again.
  */
 function isEmailLocal(text: string, start: number, end: number): boolean {
-  if (text[end] !== '.' || !ALNUM.test(text[end + 1] ?? '')) return false;
+  if (text[end] !== '.' || end + 1 >= text.length || charClass(text.codePointAt(end + 1)!) === 0) return false;
   for (let i = start + 1; i < end - 1; i++) if (text.charCodeAt(i) === 0x40) return true;
   return false;
 }
@@ -259,10 +276,14 @@ const ASCII_SPACED = Uint8Array.from(ASCII_CLASS, spacedOf);
 
 /** The class of a spaced-out run's character from its {@link charClass}: see {@link spacedClass}. */
 function spacedOf(k: number): number {
-  return k === 2 || k === 3 ? 2 : k === 1 ? 1 : 0;
+  return k === 2 || k === 3 ? 2 : k === 0 ? 0 : 1;
 }
 
-/** 2 for a letter, a leet digit, `@` or `$` (a unit of a spaced-out run); 1 for another digit or number; else 0. */
+/**
+ * 2 for a letter, a leet digit, `@` or `$` (a unit of a spaced-out run); 1 for another digit or
+ * number, or a combining mark (it belongs to the letter before it: a unit after it is inside a
+ * word, and it stays so once leet in that word is folded); else 0.
+ */
 function spacedClass(cp: number): number {
   return cp < 0x80 ? ASCII_SPACED[cp]! : spacedOf(charClass(cp));
 }
