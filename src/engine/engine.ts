@@ -1,14 +1,13 @@
 import { LRUCache } from 'lru-cache';
 import RE2 from 're2';
 import { InputTooLargeError, InvalidInputError, PatternError } from '../errors.js';
-import { literal } from '../text/literal.js';
 import { changedWindows, toOriginal, type TextView, type ViewName } from '../text/view.js';
 import { textViews, type Views } from '../text/views.js';
 import { BUILTIN_VALIDATORS } from '../validators/index.js';
 import type { Validator } from '../validators/types.js';
 import { combineScores, compareFindings, type Finding, type ScanResult } from './finding.js';
-import { loadPack, type LoadedRule } from './load.js';
-import { DEFAULT_SCORE, WORD_START } from './pack.js';
+import { keywordSource, loadPack, type LoadedRule } from './load.js';
+import { DEFAULT_SCORE } from './pack.js';
 import { byteToUtf16Map } from './utf8.js';
 
 const VIEWS: readonly ViewName[] = ['raw', 'clean', 'fold'];
@@ -292,7 +291,8 @@ export class Engine {
 function group(rules: readonly LoadedRule[]): Group {
   const families = new Map<string, LoadedRule[]>();
   const gatedFamilies = new Map<string, LoadedRule[]>();
-  const keywords = new Map<string, LoadedRule[]>();
+  // Keyword Set members by their source (see keywordSource): whether they can occur in ASCII text, and the rules they gate.
+  const keywords = new Map<string, { ascii: boolean; rules: LoadedRule[] }>();
   for (const r of rules) {
     // A rule that needs a context word can only report when one occurs somewhere in the text,
     // so its words gate it like keywords: a text without them never pays for its matches.
@@ -304,9 +304,10 @@ function group(rules: readonly LoadedRule[]): Group {
     if (gate !== undefined) {
       for (const k of gate) {
         const lower = k.toLowerCase();
-        const list = keywords.get(lower) ?? [];
-        list.push(r);
-        keywords.set(lower, list);
+        const source = keywordSource(lower, r.rule);
+        const entry = keywords.get(source);
+        if (entry === undefined) keywords.set(source, { ascii: inAscii(lower), rules: [r] });
+        else entry.rules.push(r);
       }
     }
   }
@@ -319,8 +320,8 @@ function group(rules: readonly LoadedRule[]): Group {
     gated,
     sets: [...families.values()].flatMap(chunks).map((members) => ({ set: buildSet(members[0]!.family, members.map((m) => m.setSource)), rules: members })),
     keywordSets: [true, false].flatMap((ascii) => {
-      const mine = [...keywords].filter(([k]) => inAscii(k) === ascii);
-      return mine.length === 0 ? [] : [{ set: buildSet('keywords', mine.map(([k]) => keywordSource(k)), 'i'), ascii, rules: mine.map(([, r]) => r) }];
+      const mine = [...keywords].filter(([, k]) => k.ascii === ascii);
+      return mine.length === 0 ? [] : [{ set: buildSet('keywords', mine.map(([source]) => source), 'i'), ascii, rules: mine.map(([, k]) => k.rules) }];
     }),
   };
 }
@@ -393,16 +394,6 @@ function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boo
  */
 function inAscii(keyword: string): boolean {
   return /^[\x00-\x7f\u017f\u2019\u212a]*$/.test(keyword);
-}
-
-/**
- * A keyword as a member of the keyword Set: a literal, held to a word start when it begins with
- * `\\b`, its `i` and `l`, and its apostrophes, read alike as in the patterns of rules on the
- * text views (see `lenient`).
- */
-function keywordSource(keyword: string): string {
-  const word = keyword.startsWith(WORD_START) ? keyword.slice(WORD_START.length) : keyword;
-  return (word === keyword ? '' : '\\b') + literal(word).replace(/[il]/gi, '[il]').replace(/['’]/g, "['’]");
 }
 
 /** True when `rule` matches somewhere in `buf`. */

@@ -127,8 +127,41 @@ function checkRule(pack: Pack, rule: Rule, runExamples: boolean): RE2 {
   return re;
 }
 
-/** `s` with `i` and `l`, and the two apostrophes, written alike, as the keyword Set reads them. */
-const alike = (s: string): string => s.replaceAll('i', 'l').replaceAll('’', "'");
+/**
+ * How the keyword Set reads a rule's keywords, as its pattern reads text (see {@link lenient}):
+ * on the text views `'` and `’` alike; on the fold view `i` and `l` alike; everywhere a space as
+ * any run of white space, as patterns write the gaps between words (a keyword `social norm`
+ * opens for `social\nnorms`).
+ */
+interface KeywordReading {
+  apostrophes: boolean;
+  iOrL: boolean;
+}
+
+function readingOf(rule: Pick<Rule, 'views'>): KeywordReading {
+  return { apostrophes: rule.views.includes('clean') || rule.views.includes('fold'), iOrL: rule.views.includes('fold') };
+}
+
+/**
+ * A keyword of `rule`, lower-cased, as a member of the keyword Set: a literal, held to a word
+ * start when it begins with `\b`, read as {@link readingOf} says.
+ */
+export function keywordSource(keyword: string, rule: Pick<Rule, 'views'>): string {
+  const { apostrophes, iOrL } = readingOf(rule);
+  const word = keyword.startsWith(WORD_START) ? keyword.slice(WORD_START.length) : keyword;
+  let source = literal(word);
+  if (iOrL) source = source.replace(/[il]/g, '[il]');
+  if (apostrophes) source = source.replace(/['’]/g, "['’]");
+  return (word === keyword ? '' : '\\b') + source.replace(/ +/g, '\\s+');
+}
+
+/** Lower-cased text as the keyword Set reads it for a rule with `reading`, so that `includes` compares alike. */
+function alike(s: string, { apostrophes, iOrL }: KeywordReading): string {
+  let out = s.replace(/[\t\n\f\r ]+/g, ' ');
+  if (iOrL) out = out.replaceAll('i', 'l');
+  if (apostrophes) out = out.replaceAll('’', "'");
+  return out;
+}
 
 /**
  * True when `matched` (lower-cased) holds `keyword` (lower-cased); a keyword marked `\b` must
@@ -314,8 +347,9 @@ function groupCount(pattern: string): number {
  * never reported. Loading requires none in the rule's own examples; any corpus can be checked.
  */
 export function keywordGaps({ find, rule }: Pick<LoadedRule, 'find' | 'rule'>, texts: Iterable<string>): string[] {
-  // The keyword Set reads `i` and `l`, and `'` and `’`, alike (see keywordSource in the engine): so does this.
-  const keywords = rule.keywords?.map((k) => alike(k.toLowerCase()));
+  // Read as the keyword Set reads them (see keywordSource).
+  const reading = readingOf(rule);
+  const keywords = rule.keywords?.map((k) => alike(k.toLowerCase(), reading));
   if (keywords === undefined) return [];
   const gaps: string[] = [];
   for (const text of texts) {
@@ -324,7 +358,7 @@ export function keywordGaps({ find, rule }: Pick<LoadedRule, 'find' | 'rule'>, t
       const view = views.get(name).text;
       find.lastIndex = 0;
       for (let m = find.exec(view); m !== null; m = find.exec(view)) {
-        const matched = alike(m[0].toLowerCase());
+        const matched = alike(m[0].toLowerCase(), reading);
         if (matched.length === 0) find.lastIndex++;
         else if (!keywords.some((k) => holdsKeyword(matched, m.index > 0 ? view[m.index - 1]! : '', k))) gaps.push(m[0]);
       }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/engine.js';
-import { lenient, loosened, nonCapturing, withExamplesChecked } from '../../src/engine/load.js';
+import { keywordGaps, lenient, loosened, nonCapturing, withExamplesChecked } from '../../src/engine/load.js';
 import type { PackInput, RuleInput } from '../../src/engine/pack.js';
 import { isPromptwardError, PatternError } from '../../src/errors.js';
 import { textViews, toOriginal } from '../../src/text/index.js';
@@ -92,6 +92,20 @@ describe('scanning', () => {
     const engine = compile([pack([rule({ pattern: 'TOK_[A-Z]{4}', keywords: ['tok_'] })])]);
     expect(engine.scan('a TOK_ABCD b').findings).toHaveLength(1);
     expect(engine.scan('nothing here').findings).toHaveLength(0);
+  });
+  it('reads a space in a keyword as any run of white space, as the pattern reads the gap', () => {
+    const engine = compile([pack([rule({ pattern: 'social\\s+norms?', flags: 'i', keywords: ['social norm'], examples: { positive: [{ text: 'a social norm', match: 'social norm' }], negative: ['x'] } })])]);
+    expect(engine.scan('against every social\nnorm').findings).toHaveLength(1);
+    expect(engine.scan('social \t norms').findings).toHaveLength(1);
+    expect(keywordGaps(engine.rules[0]!, ['social\n\nnorms'])).toEqual([]);
+  });
+  it("reads a keyword's i and l alike only for a rule on the fold view, as its pattern", () => {
+    const raw = compile([pack([rule({ pattern: 'ca[il][il]', flags: 'i', keywords: ['call'], examples: { positive: [{ text: 'a call', match: 'call' }], negative: ['x'] } })])]);
+    // On the raw view the pattern matches `caii` but the keyword `call` does not: a gap the check reports.
+    expect(keywordGaps(raw.rules[0]!, ['caii'])).toEqual(['caii']);
+    const fold = compile([pack([rule({ pattern: 'call', flags: 'i', views: ['fold'], keywords: ['call'], examples: { positive: [{ text: 'a call', match: 'call' }], negative: ['x'] } })])]);
+    expect(keywordGaps(fold.rules[0]!, ['ca11 me'])).toEqual([]);
+    expect(fold.scan('ca11 me').findings).toHaveLength(1);
   });
   it('applies validators and context words', () => {
     const engine = compile([
