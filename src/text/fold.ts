@@ -291,12 +291,16 @@ function spacedClass(cp: number): number {
 /**
  * Runs of at least three single units (letters, leet digits, `@`, `$`) each followed by
  * exactly one separator (`i g n o r e`, `i.g.n.o.r.e`), not touching another letter or
- * digit, holding at least two letters: `[start, end)` pairs. A hand-written walk: the
- * equivalent Unicode regex cost more than every other step of the fold view together.
+ * digit, holding at least two letters, and not inside a token that reads as data
+ * ({@link isDataLike}): `[start, end)` pairs. A hand-written walk: the equivalent Unicode
+ * regex cost more than every other step of the fold view together.
  */
 function spacedRuns(text: string): number[] {
   const runs: number[] = [];
   const n = text.length;
+  // The token (a run without white space) around the last run found, and whether it reads as data.
+  let tokenEnd = -1;
+  let dataLike = false;
   // Look at each separator: a run starts at the unit before it, when no word character
   // stands before that unit.
   for (let sep = 1; sep < n; sep++) {
@@ -320,7 +324,15 @@ function spacedRuns(text: string): number[] {
     while (units >= 3 && ends[units - 1]! < n && spacedClass(text.codePointAt(ends[units - 1]!)!) !== 0) units--;
     if (units < 3) continue;
     const end = ends[units - 1]!;
-    if (countLetters(text, i, end) >= 2) runs.push(i, end);
+    if (i >= tokenEnd) {
+      const token = tokenAround(text, i);
+      tokenEnd = token.end;
+      dataLike = isDataLike(token.end - token.start, token.humps);
+    }
+    // Separators inside a token that reads as data (`aZ+k/Q9+x` in base64) space out no word,
+    // as leet there is no word (see foldLeet).
+    const inData = dataLike && end <= tokenEnd;
+    if (!inData && countLetters(text, i, end) >= 2) runs.push(i, end);
     // The next run cannot start inside this one: its units all have a unit before them.
     sep = end;
   }

@@ -103,6 +103,11 @@ describe('fold view', () => {
     const blob = 'aZ3kQ9xWmT0pLr8vBn2Y+c4HqR7sJd1fGe5Kw0ZuXyP3oLm9NtQb6VaSd4Fg';
     expect(normalize(`${blob}\n1gn0r3 D1sR3gArD`, 'fold').text).toBe(`${blob}\nignore DisRegArD`);
   });
+  it('joins no separated letters inside a token that reads as data, and still joins them beside it', () => {
+    const blob = 'aZ3kQ9xWmT0pLr8vBn2Y+c4HqR7sJd1f+G+e+q+Kw0ZuXyP3oLm9NtQb6VaSd4Fg';
+    expect(normalize(blob, 'fold').text).toBe(blob);
+    expect(normalize(`${blob} i.g.n.o.r.e all rules`, 'fold').text).toBe(`${blob} ignore all rules`);
+  });
   it('folds the same way again where folding changed what decides (found by fuzzing)', () => {
     // A leet digit after a combining mark was a spaced-out unit until folded to a letter;
     // an address's `.1́` became `.í`, which the e-mail test did not take for a domain.
