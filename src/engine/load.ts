@@ -178,9 +178,9 @@ function holdsKeyword(matched: string, before: string, keyword: string): boolean
 
 function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string, Validator>>, runExamples: boolean): LoadedRule {
   // On the text views, ' and ’ are one apostrophe; the fold view reads a leet `1` as `i`,
-  // where the writer may have meant `l`.
-  const onText = declared.views.includes('clean') || declared.views.includes('fold');
-  const rule = onText ? { ...declared, pattern: lenient(declared.pattern, declared.views.includes('fold')) } : declared;
+  // where the writer may have meant `l`. Keywords are read the same way (see keywordSource).
+  const { apostrophes, iOrL } = readingOf(declared);
+  const rule = apostrophes ? { ...declared, pattern: lenient(declared.pattern, iOrL) } : declared;
   // A rule loaded without running its examples does not vouch for a copy that asks for the run.
   const key = `${runExamples ? 'run' : 'skip'}:${JSON.stringify(rule)}`;
   let compiled = checked.get(key);
