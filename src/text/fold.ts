@@ -44,6 +44,11 @@ function isPair(text: string, i: number): boolean {
   return d >= 0xdc00 && d <= 0xdfff;
 }
 
+/** Where the code point that ends at `at` starts (`at - 2` after a surrogate pair). */
+function startBefore(text: string, at: number): number {
+  return at >= 2 && isPair(text, at - 2) ? at - 2 : at - 1;
+}
+
 /**
  * Leetspeak folded inside words (runs of letters, marks, digits, `@` and `$`) that hold both
  * a letter and a leet character; other words stay as they are: plain numbers, the word of an
@@ -57,18 +62,12 @@ function foldLeet(text: string): string {
   let m = LEET_G.exec(text);
   if (m === null) return text;
   const out = new Overwritten(text);
-  // The token (a run without white space) around the last leet character, and whether it reads as data.
-  let tokenEnd = -1;
-  let dataLike = false;
+  const tokens = new DataTokens(text);
   for (; m !== null; m = LEET_G.exec(text)) {
-    if (m.index >= tokenEnd) {
-      const token = tokenAround(text, m.index);
-      tokenEnd = token.end;
-      dataLike = isDataLike(token.end - token.start, token.humps);
-    }
-    if (dataLike) {
+    const dataEnd = tokens.dataEnd(m.index);
+    if (dataEnd !== -1) {
       // Nothing in a token that reads as data folds.
-      LEET_G.lastIndex = tokenEnd;
+      LEET_G.lastIndex = dataEnd;
       continue;
     }
     const { start, end, letter } = wordAround(text, m.index);
@@ -85,21 +84,34 @@ function foldLeet(text: string): string {
 }
 
 /**
- * The token (a run without white space) around `at`, and its capitals right after a lower-case
- * letter (`aZ3kQ9x`: 2), as base64 has many (see {@link isDataLike}).
+ * The tokens (runs without white space) of a text that read as data ({@link isDataLike}), asked
+ * about at positions in increasing order, so that each token is measured once.
  */
-function tokenAround(text: string, at: number): { start: number; end: number; humps: number } {
-  let start = at;
-  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
-  let humps = 0;
-  let end = start;
-  for (let prev = 0x20; end < text.length; end++) {
-    const c = text.charCodeAt(end);
-    if (isSpace(c)) break;
-    if (c >= 0x41 && c <= 0x5a && prev >= 0x61 && prev <= 0x7a) humps++;
-    prev = c;
+class DataTokens {
+  private end = -1;
+  private data = false;
+  constructor(private readonly text: string) {}
+
+  /** The end of the token around `at` when it reads as data, else -1. */
+  dataEnd(at: number): number {
+    if (at >= this.end) {
+      const text = this.text;
+      let start = at;
+      while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+      // Capitals right after a lower-case letter (`aZ3kQ9x`: 2), as base64 has many.
+      let humps = 0;
+      let end = start;
+      for (let prev = 0x20; end < text.length; end++) {
+        const c = text.charCodeAt(end);
+        if (isSpace(c)) break;
+        if (c >= 0x41 && c <= 0x5a && prev >= 0x61 && prev <= 0x7a) humps++;
+        prev = c;
+      }
+      this.end = end;
+      this.data = isDataLike(end - start, humps);
+    }
+    return this.data ? this.end : -1;
   }
-  return { start, end, humps };
 }
 
 /** The word (see {@link foldLeet}) around the word character at `at`, and whether it holds a letter. */
@@ -107,12 +119,11 @@ function wordAround(text: string, at: number): { start: number; end: number; let
   let letter = false;
   let start = at;
   while (start > 0) {
-    const c = text.charCodeAt(start - 1);
-    const pair = c >= 0xdc00 && c <= 0xdfff && start >= 2 && isPair(text, start - 2);
-    const k = charClass(pair ? text.codePointAt(start - 2)! : c);
+    const before = startBefore(text, start);
+    const k = charClass(text.codePointAt(before)!);
     if (k === 0) break;
     if (k === 2) letter = true;
-    start -= pair ? 2 : 1;
+    start = before;
   }
   let end = at;
   while (end < text.length) {
@@ -298,9 +309,7 @@ function spacedClass(cp: number): number {
 function spacedRuns(text: string): number[] {
   const runs: number[] = [];
   const n = text.length;
-  // The token (a run without white space) around the last run found, and whether it reads as data.
-  let tokenEnd = -1;
-  let dataLike = false;
+  const tokens = new DataTokens(text);
   // Look at each separator: a run starts at the unit before it, when no word character
   // stands before that unit.
   for (let sep = 1; sep < n; sep++) {
@@ -308,9 +317,9 @@ function spacedRuns(text: string): number[] {
     // Most separators end a word of several letters: no run starts there.
     const twoBack = sep >= 2 ? text.charCodeAt(sep - 2) : 0x20;
     if (twoBack < 0x80 && ASCII_CLASS[twoBack] !== 0) continue;
-    const i = sep >= 2 && isPair(text, sep - 2) ? sep - 2 : sep - 1;
+    const i = startBefore(text, sep);
     if (spacedClass(text.codePointAt(i)!) !== 2) continue;
-    if (i > 0 && spacedClass(text.codePointAt(i >= 2 && isPair(text, i - 2) ? i - 2 : i - 1)!) !== 0) continue;
+    if (i > 0 && spacedClass(text.codePointAt(startBefore(text, i))!) !== 0) continue;
     const ends = [sep]; // end of each unit of the run
     let j = sep;
     while (j + 1 < n && isSeparator(text.charCodeAt(j))) {
@@ -324,14 +333,9 @@ function spacedRuns(text: string): number[] {
     while (units >= 3 && ends[units - 1]! < n && spacedClass(text.codePointAt(ends[units - 1]!)!) !== 0) units--;
     if (units < 3) continue;
     const end = ends[units - 1]!;
-    if (i >= tokenEnd) {
-      const token = tokenAround(text, i);
-      tokenEnd = token.end;
-      dataLike = isDataLike(token.end - token.start, token.humps);
-    }
     // Separators inside a token that reads as data (`aZ+k/Q9+x` in base64) space out no word,
     // as leet there is no word (see foldLeet).
-    const inData = dataLike && end <= tokenEnd;
+    const inData = tokens.dataEnd(i) >= end;
     if (!inData && countLetters(text, i, end) >= 2) runs.push(i, end);
     // The next run cannot start inside this one: its units all have a unit before them.
     sep = end;
