@@ -279,9 +279,18 @@ function isLatin(cp: number): boolean {
   return latin;
 }
 
-/** ASCII characters that may stand between spaced-out letters (and, outside ASCII, `·` and `•`). */
+/** Characters that may stand between spaced-out letters: these ASCII ones, `·` and `•`. */
+const SEPARATORS = ' .-_*|/+~\u00b7\u2022';
 const ASCII_SEPARATOR = new Uint8Array(128);
-for (const c of ' .-_*|/+~') ASCII_SEPARATOR[c.charCodeAt(0)] = 1;
+for (const c of SEPARATORS) if (c < '\x80') ASCII_SEPARATOR[c.charCodeAt(0)] = 1;
+/**
+ * A separator, a unit (an ASCII letter, a leet character, or any character outside ASCII), a
+ * separator: every run of spaced-out units holds this, around its second unit. A native search
+ * for it spares most text the walk over every character in {@link spacedRuns} (2 KB of prose:
+ * about 4 µs against 9 µs).
+ */
+const SEPARATOR_CLASS = `[${SEPARATORS.replace(/[-\\\]^]/g, '\\$&')}]`;
+const MAY_SPACE = new RegExp(`${SEPARATOR_CLASS}(?:[A-Za-z013457@$\\u0080-\\ud7ff\\ue000-\\uffff]|[\\ud800-\\udbff][\\udc00-\\udfff])${SEPARATOR_CLASS}`);
 /** {@link spacedClass} of each ASCII character. */
 const ASCII_SPACED = Uint8Array.from(ASCII_CLASS, spacedOf);
 
@@ -308,6 +317,7 @@ function spacedClass(cp: number): number {
  */
 function spacedRuns(text: string): number[] {
   const runs: number[] = [];
+  if (!MAY_SPACE.test(text)) return runs;
   const n = text.length;
   const tokens = new DataTokens(text);
   // Look at each separator: a run starts at the unit before it, when no word character
