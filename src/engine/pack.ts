@@ -36,10 +36,18 @@ export const RuleSchema = z
      * (ASCII case-insensitive). Every match of the pattern must contain one of them; loading
      * checks that against every match in the rule's examples. A keyword that begins with
      * `\\b` (`"\\\\bword"` in JSON) counts only where it starts a word (ASCII word characters, as
-     * RE2's `\\b` sees them): far fewer chance hits in random data such as base64.
+     * RE2's `\\b` sees them): far fewer chance hits in random data such as base64. A keyword is
+     * two characters or more, or one symbol such as `@`, for rules whose matches share nothing
+     * longer (every e-mail address holds an `@`).
      */
     keywords: z
-      .array(z.string().min(2).regex(/^(?!\\b)|^\\b\w/, 'a keyword marked \\b must begin with an ASCII word character'))
+      .array(
+        z
+          .string()
+          .min(1)
+          .regex(/^(?!\\b)|^\\b\w/, 'a keyword marked \\b must begin with an ASCII word character')
+          .refine((k) => k.length >= 2 || !/[\p{L}\p{N}\s]/u.test(k), 'a keyword of one character must be a symbol, such as @'),
+      )
       .nonempty()
       .optional(),
     /** Named validators (`luhn`, `entropy:3.5`, …) that every match must pass. */

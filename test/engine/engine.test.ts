@@ -73,6 +73,14 @@ describe('loading packs', () => {
     expect(thrown(() => compile([pack([inside])])).message).toContain('contains none of the keywords');
     expect(thrown(() => compile([pack([rule({ keywords: ['\\b-x'] })])])).message).toContain('ASCII word character');
   });
+  it('takes a keyword of one character only when it is a symbol', () => {
+    const examples = { positive: [{ text: 'mail ann@example.org', match: 'ann@example.org' }], negative: ['ann at example.org'] };
+    const engine = compile([pack([rule({ pattern: '\\w+@\\w+\\.org', keywords: ['@'], examples })])]);
+    expect(engine.scan('write to bob@site.org').findings).toHaveLength(1);
+    expect(engine.scan('write to bob at site.org').findings).toHaveLength(0);
+    expect(thrown(() => compile([pack([rule({ keywords: ['a'] })])])).message).toContain('must be a symbol');
+    expect(thrown(() => compile([pack([rule({ keywords: [''] })])])).message).toContain('keywords');
+  });
 });
 
 describe('scanning', () => {
