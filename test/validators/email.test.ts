@@ -23,6 +23,13 @@ describe('email', () => {
     for (const v of bad) expect(email(v, undefined, alone(v)), v).toBe(false);
   });
 
+  it('rejects the tail of a longer run of address characters', () => {
+    const text = `${'x'.repeat(70)}@example.com`;
+    expect(email(text.slice(6), undefined, within(text, text.slice(6)))).toBe(false);
+    expect(email('jane@example.com', undefined, within('to: "jane@example.com"', 'jane@example.com'))).toBe(true);
+    expect(email('jane@example.com', undefined, within('écrire à jane@example.com', 'jane@example.com'))).toBe(true);
+  });
+
   it('leaves user:password@host inside a URL to the secret rules', () => {
     expect(email('pass@example.com', undefined, within('see https://user:pass@example.com/x', 'pass@example.com'))).toBe(false);
     expect(email('jane@example.com', undefined, within('mailto:jane@example.com', 'jane@example.com'))).toBe(true);
