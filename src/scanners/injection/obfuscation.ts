@@ -107,6 +107,8 @@ function mixedScriptWords(text: string): { count: number; start: number; end: nu
   let start = -1;
   let end = -1;
   let example = '';
+  // Most text has no Cyrillic or Greek letter at all: one search spares it the walk over its words.
+  if (!LOOKALIKE_SCRIPT.test(text)) return { count, start, end, example };
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     if (!LATIN.test(word) || !LOOKALIKE_SCRIPT.test(word)) continue;
