@@ -18,20 +18,48 @@ function stripEdges(token: string): string {
   while (end > start && CLOSERS.has(token[end - 1]!)) end--;
   return token.slice(start, end);
 }
-/** Characters that prose does not put inside a word. */
-const ODD = /[[\]{}()<>|\\^~`$=*#@%&;"!?+]/;
+/** Characters that prose does not put inside a word. Brackets are judged apart, by whether they pair up. */
+const SYMBOL = /[\\^~`$=*#@%&;"!?+<>|]|''/;
+const BRACKETS = /[()[\]{}]/g;
+const QUOTE = /["`“”]/;
 /** Tokens glued together: `soldiersHere`, `XVIIIblogs`. */
 // `[A-Z]{3}[a-z]{2}` finds exactly the tokens `[A-Z]{3,}[a-z]{2,}` would, without retrying a long
 // capital run from every position (quadratic).
 const GLUED = /[a-z][A-Z][a-z]|[A-Z]{3}[a-z]{2}/;
+/** A closing bracket or quote between two words of one token: `atte.)ANT`, `Starting."Here`. */
+const CLOSED_IN_WORD = /\p{L}[.,:;!?]*[)\]}"`”][.,:;!?'"]*\p{L}/u;
+/**
+ * A word spelled out letter by letter with one separator (`i*g*n*o*r*e`, `s_e_c_r_e_t`,
+ * `p.a.s.s.w.o.r.d`): obfuscation. Hyphens are left out, as people spell a word that way
+ * (`c-a-t`); with dots, five letters or more, as acronyms and abbreviations are written with
+ * dots and shorter (`N.A.T.O.`, `a.k.a.`, `r.s.v.p.`: four of them in a sentence read as noise).
+ */
+const SPELLED = /^\p{L}([*_])\p{L}(?:\1\p{L})+$|^\p{L}(?:\.\p{L}){4,}$/u;
+/** Spelled-out words in one window that make it noise without a loose bracket: prose spells out one word, not three. */
+const SPELLED_RUN = 3;
+/** A letter or a digit: a token without one is punctuation. */
+const WORDLIKE = /[\p{L}\p{N}]/u;
 /** Dots run into a word (`anglais.....WRITE`, `Begr........`): not an ellipsis, not an abbreviation. */
 const DOTS_IN_WORD = /\p{L}\.{3,}\p{L}|\.{4,}|__/u;
-const QUOTE = /["`“”]/;
 /** A function call or attribute path, which reads as code rather than noise: `model.float()`. */
 const CALL = /^[\w.]+\([\w.,'" ]*\)[.,;:]?$/;
+/**
+ * Shapes that carry symbols by nature: URLs and paths, e-mail addresses, hashtags and mentions,
+ * `key=value` and `--flag=value`, amounts (`$9.99`, `~€3M`).
+ */
+const DATA =
+  /^(?:[a-z][a-z\d+.-]{0,15}:\/\/\S*|\.{0,2}\/[\w~.-]\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[#@][\p{L}\p{N}_]+|-{0,2}[\p{L}_][\w.-]*=(?:[\w./'"][\w.:/@%+,'"-]*)?|[-+~]?[$€£¥]\d[\d.,]*[kKmMbB%]?)$/u;
+/** Emoticons (`:-)`, `;]`): their brackets pair with nothing. */
+const EMOTICON = /^[:;][-'^o]?[()[\]{}|\\/]+$/;
+/** A token in quotes (`'(]'`, `"{"`): brackets written about, not used. */
+const QUOTED = /^(?:'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”)[.,;:!?]*$/;
+/** List enumerators (`2)`, `b)`, `iv)`, `6)Mean`), or the end of `(a, b)`: a closer that needs no opener. */
+const ENUMERATOR = /^(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?:\p{L}+)?[.:,;]?$/u;
 /** Lines that look like source code, where odd tokens are normal. */
 const CODE_LINE =
-  /^\s{2,}\S|^\t|[;{}]\s*$|^\s*(?:def|class|function|return|import|from|const|let|var|if|for|while|public|private|#include|SELECT|<\/?[a-z]+[ >])\b|^\s*[-*>|]\s|^\s*\d+[.)]\s/;
+  /^\s{2,}\S|^\t|^\s*(?:def|class|function|return|import|from|const|let|var|if|for|while|public|private|#include|SELECT|<\/?[a-z]+[ >])\b|^\s*[-*>|]\s|^\s*\d+[.)]\s/;
+/** A line ending as a statement or block does; code only while its brackets pair up (a suffix can end in `"${`). */
+const CODE_END = /[;{}]\s*$/;
 /** Fenced code blocks, opened at the start of a line: their lines are code, not prose. */
 const FENCE = /(?:^|\n)[ \t]*```[\s\S]*?(?:```|$)/g;
 /** HTML or XML tags: markup, not noise. */
@@ -43,36 +71,59 @@ const INLINE_CODE = /`[^`\n]{1,200}`/g;
 /** Numbers, percentages, lone operators and list markers (`8%`, `=`, `6)Mean`): data and maths, not noise. */
 const PLAIN = /^(?:[-+]?[\d.,]+%?|[-+=*/<>%&]|\d+[).]\p{L}+)$/u;
 const PAIRS = [['(', ')'], ['[', ']'], ['{', '}']] as const;
+/** A number followed by an inch or seconds mark (`55"`), not a quotation. */
+const INCHES = /^[\d.,]+["”]$/;
 
 /**
- * Tokens per window, and the weight (odd tokens plus unbalanced brackets) a window needs: from
- * {@link MIN_WEIGHT} on it is a suffix (0.7, 0.85 from 8); from {@link WEAK_WEIGHT}, a weak cue
- * (0.3) that flags only beside another, as a shorter or milder suffix after a harmful request
- * does (measured: 1.4% of the benign eval texts have a window of weight 3–4, none flagged with it).
+ * Tokens per window, and the weight (odd tokens plus brackets and quotes left unpaired, at most
+ * 3 of those) a window needs: from {@link MIN_WEIGHT} on, with a bracket or quote left unpaired,
+ * it is a suffix (0.7, 0.85 from {@link STRONG_WEIGHT}); from {@link WEAK_WEIGHT}, a weak cue
+ * (0.3) that flags only beside another, as a shorter or milder suffix after a harmful request does.
  */
 const WINDOW = 12;
-const MIN_WEIGHT = 5;
+const MIN_WEIGHT = 4;
+const STRONG_WEIGHT = 8;
 const WEAK_WEIGHT = 3;
+/** A word with at most one closing mark, the common token, odd only when glued (`similarlyNow,`). */
+const SIMPLE_WORD = /^[\p{L}\p{N}'’-]+[.,;:!?]?$/u;
 
 /**
  * Finds adversarial-suffix gibberish (the GCG kind): a run of tokens on one prose line where
- * many tokens carry brackets, operators, quotes or backslashes inside them, or are glued
- * words, and brackets open without closing, as optimisation against a model produces and no
+ * many tokens carry symbols, quotes or backslashes inside them, or are glued words, and
+ * brackets open or close without a partner, as optimisation against a model produces and no
  * language writes. Code (fenced blocks, code-looking lines, balanced inline code) is skipped.
- * One pass with a sliding window: linear in the text.
+ * Brackets are paired over the whole text, so code, maths and formulas, whose brackets pair up,
+ * reach a weak cue at most, and noise, whose brackets do not, a strong one. Linear: one pass to
+ * pair brackets, one sliding window per line.
  */
 export function adversarialSuffix(text: string): Finding | null {
   const unfenced = text.includes('```') ? blank(text, FENCE, () => true) : text;
   const prose = blank(blank(unfenced, TAG, () => true), INLINE_CODE, (span) => balanced(span));
-  let lineStart = 0;
-  while (lineStart < prose.length) {
-    let lineEnd = prose.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = prose.length;
-    const hit = scanLine(text, prose, lineStart, lineEnd);
-    if (hit !== null) return hit;
-    lineStart = lineEnd + 1;
+  const starts: number[] = [];
+  const words: string[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(prose); m !== null; m = TOKEN.exec(prose)) {
+    starts.push(m.index);
+    words.push(m[0]);
   }
-  return null;
+  const unpaired = pairBrackets(prose, starts, words);
+  let best: Finding | null = null;
+  let first = 0;
+  while (first < words.length) {
+    const lineEnd = lineEndOf(prose, starts[first]!);
+    let last = first;
+    while (last < words.length && starts[last]! < lineEnd) last++;
+    const hit = last - first >= WINDOW ? scanLine(text, prose, { starts, words, unpaired }, first, last) : null;
+    if (hit !== null && (best === null || hit.score > best.score)) best = hit;
+    if (best !== null && best.score >= 0.85) break;
+    first = last;
+  }
+  return best;
+}
+
+function lineEndOf(s: string, from: number): number {
+  const end = s.indexOf('\n', from);
+  return end < 0 ? s.length : end;
 }
 
 /** `text` with the matches of `re` that pass `when` replaced by spaces, offsets kept. */
@@ -84,52 +135,128 @@ function balanced(s: string): boolean {
   return PAIRS.every(([open, close]) => s.split(open).length === s.split(close).length);
 }
 
-function scanLine(text: string, prose: string, from: number, to: number): Finding | null {
-  const line = prose.slice(from, to);
-  if (line.trim().length < 40 || CODE_LINE.test(line)) return null;
-  const weights: number[] = [];
-  // Per token, opening minus closing brackets of each kind: (), [], {}.
-  const deltas: number[][] = [[], [], []];
-  const quoteCounts: number[] = [];
-  const spans: [number, number][] = [];
-  for (const m of line.matchAll(TOKEN)) {
-    const token = m[0];
-    weights.push(isOdd(token) ? 1 : 0);
-    bracketDeltas(token, deltas);
-    quoteCounts.push(quotes(token));
-    spans.push([m.index, m.index + token.length]);
+/**
+ * Pairs the brackets of all tokens in text order, as nesting does, and returns per token those
+ * left without a partner: a closer with no opener of its kind, an opener never closed, and
+ * openers a closer of another kind skips over. A bracket after a backslash is a literal (`\(`
+ * in a regex); `(` or `[` closed by the other within three tokens is an interval (`[0, 1)`); an
+ * enumerator's `)` closes an open `(` if there is one (`(a, b)`) and is ignored if not (`b)`).
+ * Linear: a closer pops only what it closes.
+ */
+function pairBrackets(prose: string, starts: readonly number[], words: readonly string[]): number[] {
+  const unpaired = new Array<number>(words.length).fill(0);
+  const stackToken: number[] = [];
+  const stackKind: number[] = [];
+  const open = [0, 0, 0];
+  const pop = (): number => {
+    const kind = stackKind.pop()!;
+    stackToken.pop();
+    open[kind]!--;
+    return kind;
+  };
+  // Brackets are rare: find them in the text, then walk to their tokens (both in text order).
+  let i = 0;
+  BRACKETS.lastIndex = 0;
+  for (let m = BRACKETS.exec(prose); m !== null; m = BRACKETS.exec(prose)) {
+    while (starts[i]! + words[i]!.length <= m.index) i++;
+    const token = words[i]!;
+    BRACKETS.lastIndex = starts[i]! + token.length;
+    if (EMOTICON.test(token) || QUOTED.test(token)) continue;
+    if (ENUMERATOR.test(token)) {
+      if (stackKind[stackKind.length - 1] === 0) pop();
+      continue;
+    }
+    for (let c = 0; c < token.length; c++) {
+      const kind = BRACKET_KIND[token[c]!];
+      if (kind === undefined || token[c - 1] === '\\') continue;
+      const top = stackKind.length - 1;
+      if (PAIRS[kind]![0] === token[c]) {
+        stackToken.push(i);
+        stackKind.push(kind);
+        open[kind]!++;
+      } else if (top >= 0 && stackKind[top]! + kind === 1 && i - stackToken[top]! <= 2) {
+        pop();
+      } else if (open[kind] === 0) {
+        unpaired[i]!++;
+      } else {
+        for (;;) {
+          const token = stackToken[stackToken.length - 1]!;
+          if (pop() === kind) break;
+          unpaired[token]!++;
+        }
+      }
+    }
   }
-  if (weights.length < WINDOW) return null;
-  const sums = [0, 0, 0];
-  let quoted = 0;
-  let odd = 0;
+  for (const t of stackToken) unpaired[t]!++;
+  return unpaired;
+}
+
+const BRACKET_KIND: Record<string, number> = { '(': 0, ')': 0, '[': 1, ']': 1, '{': 2, '}': 2 };
+
+interface Tokens {
+  starts: readonly number[];
+  words: readonly string[];
+  unpaired: readonly number[];
+}
+
+/** The best window of the tokens `[first, last)` of one line, or null below the weak weight. */
+function scanLine(text: string, prose: string, { starts, words, unpaired }: Tokens, first: number, last: number): Finding | null {
+  const lineStart = prose.lastIndexOf('\n', starts[first]!) + 1;
+  const line = prose.slice(lineStart, lineEndOf(prose, lineStart));
+  if (line.trim().length < 40 || CODE_LINE.test(line)) return null;
+  let loose = 0;
+  for (let i = first; i < last; i++) loose += unpaired[i]!;
+  if (loose === 0 && CODE_END.test(line)) return null;
+  const odd: number[] = [];
+  const spelled: number[] = [];
+  const quoted: number[] = [];
+  let quotesOnLine = 0;
+  for (let i = first; i < last; i++) {
+    const word = words[i]!;
+    const kind = classify(word, unpaired[i]! > 0);
+    odd.push(kind === NORMAL ? 0 : 1);
+    spelled.push(kind === SPELLED_OUT ? 1 : 0);
+    quoted.push(quotes(word));
+    quotesOnLine += quoted[quoted.length - 1]!;
+  }
+  // Quotes in prose come in pairs: a window holding an odd number counts only on a line that does.
+  const oddQuotes = quotesOnLine % 2 === 1;
+  let odds = 0;
+  let spelledIn = 0;
+  let loosePairs = 0;
+  let quotesIn = 0;
   let best = -1;
   let bestWeight = 0;
-  for (let i = 0; i < weights.length; i++) {
-    odd += weights[i]!;
-    for (let k = 0; k < 3; k++) sums[k]! += deltas[k]![i]!;
-    quoted += quoteCounts[i]!;
-    if (i >= WINDOW) {
-      odd -= weights[i - WINDOW]!;
-      for (let k = 0; k < 3; k++) sums[k]! -= deltas[k]![i - WINDOW]!;
-      quoted -= quoteCounts[i - WINDOW]!;
+  let bestScore = 0;
+  for (let k = 0; k < odd.length; k++) {
+    odds += odd[k]!;
+    spelledIn += spelled[k]!;
+    loosePairs += unpaired[first + k]!;
+    quotesIn += quoted[k]!;
+    if (k >= WINDOW) {
+      odds -= odd[k - WINDOW]!;
+      spelledIn -= spelled[k - WINDOW]!;
+      loosePairs -= unpaired[first + k - WINDOW]!;
+      quotesIn -= quoted[k - WINDOW]!;
     }
-    if (i < WINDOW - 1) continue;
-    // Brackets left open or closed unopened, plus one when the window holds an odd number of quotes.
-    const weight = odd + Math.min(3, Math.abs(sums[0]!) + Math.abs(sums[1]!) + Math.abs(sums[2]!) + (quoted % 2));
-    if (weight > bestWeight) {
+    if (k < WINDOW - 1) continue;
+    const unmatched = loosePairs + (oddQuotes ? quotesIn % 2 : 0);
+    const weight = odds + Math.min(3, unmatched);
+    const score = strength(weight, unmatched > 0 || spelledIn >= SPELLED_RUN);
+    if (score > bestScore || (score === bestScore && weight > bestWeight)) {
+      bestScore = score;
       bestWeight = weight;
-      best = i;
+      best = first + k;
     }
   }
-  if (bestWeight < WEAK_WEIGHT) return null;
-  const start = from + spans[best - WINDOW + 1]![0];
-  const end = from + spans[best]![1];
+  if (bestScore === 0) return null;
+  const start = starts[best - WINDOW + 1]!;
+  const end = starts[best]! + words[best]!.length;
   return {
     ruleId: 'heuristic/adversarial-suffix',
     category: 'adversarial-suffix',
     severity: 'high',
-    score: bestWeight >= 8 ? 0.85 : bestWeight >= MIN_WEIGHT ? 0.7 : 0.3,
+    score: bestScore,
     start,
     end,
     view: 'raw',
@@ -137,33 +264,44 @@ function scanLine(text: string, prose: string, from: number, to: number): Findin
   };
 }
 
-const BRACKET = /[()[\]{}]/;
-
-/** Appends to `deltas` the opening minus closing brackets of `token`, per kind of {@link PAIRS}. */
-function bracketDeltas(token: string, deltas: number[][]): void {
-  const d = [0, 0, 0];
-  if (BRACKET.test(token)) {
-    for (const ch of token) {
-      for (let k = 0; k < 3; k++) {
-        if (ch === PAIRS[k]![0]) d[k]!++;
-        else if (ch === PAIRS[k]![1]) d[k]!--;
-      }
-    }
-  }
-  for (let k = 0; k < 3; k++) deltas[k]!.push(d[k]!);
+/**
+ * The score of a window: a suffix needs `noise`, a bracket or quote left without a partner,
+ * which optimisation leaves and code, maths and formulas do not, or a run of words spelled out
+ * letter by letter; symbols whose brackets all pair up, or glued names alone (`PlayStation`,
+ * `QuickSort`), are a weak cue at most.
+ */
+function strength(weight: number, noise: boolean): number {
+  if (weight < WEAK_WEIGHT) return 0;
+  if (!noise || weight < MIN_WEIGHT) return 0.3;
+  return weight >= STRONG_WEIGHT ? 0.85 : 0.7;
 }
 
-/** Double quotes and backticks in `token`; quotes in prose come in pairs. */
+/** Double quotes and backticks in `token`, except an inch mark after a number. */
 function quotes(token: string): number {
-  if (!QUOTE.test(token)) return 0;
+  if (!QUOTE.test(token) || INCHES.test(token)) return 0;
   let n = 0;
   for (const ch of token) if (ch === '"' || ch === '`' || ch === '“' || ch === '”') n++;
   return n;
 }
 
-function isOdd(token: string): boolean {
+const NORMAL = 0;
+const ODD = 1;
+const SPELLED_OUT = 2;
+
+/**
+ * Whether a token is normal, odd (symbols inside it, glued words, dots run into a word, a
+ * bracket that pairs with nothing) or a word spelled out letter by letter (odd too).
+ */
+function classify(token: string, unpaired: boolean): number {
+  // A simple word holds no bracket, so none of its own can be unpaired.
+  if (SIMPLE_WORD.test(token)) return GLUED.test(token) && !CJK.test(token) ? ODD : NORMAL;
   const core = stripEdges(token);
-  if (core.length === 0) return token.length >= 2 && !/^(?:[.…!?]+|-+|—|–|&)$/.test(token);
-  if (CALL.test(core) || PLAIN.test(core) || CJK.test(core)) return false;
-  return ODD.test(core) || GLUED.test(core) || ((core.includes('..') || core.includes('__')) && DOTS_IN_WORD.test(core));
+  if (SPELLED.test(core)) return SPELLED_OUT;
+  if (unpaired) return ODD;
+  if (ENUMERATOR.test(token) || EMOTICON.test(token)) return NORMAL;
+  if (!WORDLIKE.test(core)) return token.length >= 2 && !/^(?:[-.…!?·–—/]+|&)$/.test(token) ? ODD : NORMAL;
+  if (CALL.test(core) || PLAIN.test(core) || CJK.test(core)) return NORMAL;
+  if (GLUED.test(core) || CLOSED_IN_WORD.test(core)) return ODD;
+  if ((core.includes('..') || core.includes('__')) && DOTS_IN_WORD.test(core)) return ODD;
+  return SYMBOL.test(core) && !DATA.test(core) ? ODD : NORMAL;
 }
