@@ -19,6 +19,9 @@ const cases: Record<string, (n: number) => string> = {
   'spaced single letters': (n) => 'a '.repeat(n / 2),
   'zero-width between letters': (n) => 'a\u200b'.repeat(n / 2),
   'leet digits glued to letters': (n) => 'a1'.repeat(n / 2),
+  'opening brackets': (n) => '('.repeat(n),
+  'mismatched brackets in words': (n) => 'ab(cd] ef{gh) '.repeat(n / 15),
+  'words spelled out with stars': (n) => 'a*b*c '.repeat(n / 6),
 };
 
 const time = (text: string): number => {
