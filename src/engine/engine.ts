@@ -86,6 +86,13 @@ interface Plan {
    * only around what folding changed (see {@link FOLD_REACH}).
    */
   near: Group | null;
+  /**
+   * The same for pure ASCII text, built on first use: each rule's Set member reduced to what can
+   * match there (see {@link asciiPattern}), and the rules that cannot left out.
+   */
+  ascii?: { whole: Group | null; near: Group | null };
+  /** The rules of {@link whole} and {@link near}, to build {@link ascii} from. */
+  members: { whole: LoadedRule[]; near: LoadedRule[] };
   /** The view each rule reports on: the first of the shared views it runs on. */
   viewOf: Map<LoadedRule, ViewName>;
 }
@@ -155,7 +162,7 @@ export class Engine {
       let buf: Buffer | undefined;
       if (plan.whole !== null) {
         buf = Buffer.from(text, 'utf8');
-        groupHits(plan.whole, buf, hits, false, buf.length === text.length);
+        groupHits(groupFor(plan, 'whole', buf.length === text.length), buf, hits, false, buf.length === text.length);
       }
       if (plan.near !== null) {
         // Windows of FOLD_REACH and a character of context around what folding changed; when
@@ -163,7 +170,7 @@ export class Engine {
         const windows = changedWindows(views.get('clean'), same.get('fold')!, FOLD_REACH + 1, WHOLE_SHARE);
         if (windows === null) {
           buf ??= Buffer.from(text, 'utf8');
-          groupHits(plan.near, buf, hits, false, buf.length === text.length);
+          groupHits(groupFor(plan, 'near', buf.length === text.length), buf, hits, false, buf.length === text.length);
         } else if (windows.length > 0) {
           // The windows scanned as one text, a line break between them: a match inside a window
           // is still found, and one that spans two only sends its rule over the whole view.
@@ -171,7 +178,7 @@ export class Engine {
           for (let i = 0; i < windows.length; i += 2) parts.push(text.slice(windows[i], windows[i + 1]));
           const joined = parts.join('\n');
           const near = Buffer.from(joined, 'utf8');
-          groupHits(plan.near, near, hits, true, near.length === joined.length);
+          groupHits(groupFor(plan, 'near', near.length === joined.length), near, hits, true, near.length === joined.length);
         }
       }
       if (hits.size === 0) continue;
@@ -273,8 +280,9 @@ export class Engine {
     const nearRules = rules.filter(near);
     plan = {
       used: rules.length > 0,
-      whole: whole.length === 0 ? null : group(whole),
-      near: nearRules.length === 0 ? null : group(nearRules),
+      whole: whole.length === 0 ? null : group(whole, false),
+      near: nearRules.length === 0 ? null : group(nearRules, false),
+      members: { whole, near: nearRules },
       viewOf,
     };
     this.plans.set(key, plan);
@@ -288,7 +296,11 @@ export class Engine {
  * have Sets of their own by family too. Families stay apart: patterns of different kinds (fixed
  * runs of key characters, phrases) make one automaton crawl on random content where two do not.
  */
-function group(rules: readonly LoadedRule[]): Group {
+function group(rules: readonly LoadedRule[], ascii: boolean): Group {
+  // For pure ASCII text (`ascii`), each rule's member as it reads such text. A gated rule that
+  // cannot match there keeps its own: it stays gated by the same keyword Set as for any text,
+  // which the two groups then share.
+  const source = (r: LoadedRule): string => (ascii ? (r.asciiSetSource ?? r.setSource) : r.setSource);
   const families = new Map<string, LoadedRule[]>();
   const gatedFamilies = new Map<string, LoadedRule[]>();
   // Keyword Set members by their source (see keywordSource): whether they can occur in ASCII text, and the rules they gate.
@@ -297,6 +309,8 @@ function group(rules: readonly LoadedRule[]): Group {
     // A rule that needs a context word can only report when one occurs somewhere in the text,
     // so its words gate it like keywords: a text without them never pays for its matches.
     const gate = r.rule.keywords ?? (r.rule.context?.required === true ? r.rule.context.words : undefined);
+    // An ungated rule that needs a character outside ASCII cannot match pure ASCII text.
+    if (ascii && gate === undefined && r.asciiSetSource === null) continue;
     const byFamily = gate === undefined ? families : gatedFamilies;
     const members = byFamily.get(r.family);
     if (members === undefined) byFamily.set(r.family, [r]);
@@ -312,13 +326,13 @@ function group(rules: readonly LoadedRule[]): Group {
     }
   }
   const gated = new Map<LoadedRule, { set: RE2Set; index: number }>();
-  for (const members of [...gatedFamilies.values()].flatMap(chunks)) {
-    const set = buildSet(members[0]!.family, members.map((m) => m.setSource));
+  for (const members of [...gatedFamilies.values()].flatMap((f) => chunks(f, source))) {
+    const set = buildSet(members[0]!.family, members.map(source));
     members.forEach((r, index) => gated.set(r, { set, index }));
   }
   return {
     gated,
-    sets: [...families.values()].flatMap(chunks).map((members) => ({ set: buildSet(members[0]!.family, members.map((m) => m.setSource)), rules: members })),
+    sets: [...families.values()].flatMap((f) => chunks(f, source)).map((members) => ({ set: buildSet(members[0]!.family, members.map(source)), rules: members })),
     keywordSets: [true, false].flatMap((ascii) => {
       const mine = [...keywords].filter(([, k]) => k.ascii === ascii);
       return mine.length === 0 ? [] : [{ set: buildSet('keywords', mine.map(([source]) => source), 'i'), ascii, rules: mine.map(([, k]) => k.rules) }];
@@ -335,15 +349,15 @@ const SET_SOURCE_BUDGET = 8000;
  * fixed memory for a Set's DFA runs out on varied real text and the Set crawls (measured in
  * bench/RESULTS.md: a family Set at 22 MB/s with 10,600 characters, ≥ 280 MB/s split).
  */
-function chunks(rules: LoadedRule[]): LoadedRule[][] {
-  const total = rules.reduce((sum, r) => sum + r.setSource.length, 0);
+function chunks(rules: LoadedRule[], source: (r: LoadedRule) => string): LoadedRule[][] {
+  const total = rules.reduce((sum, r) => sum + source(r).length, 0);
   const size = total / Math.ceil(total / SET_SOURCE_BUDGET);
   const out: LoadedRule[][] = [[]];
   let filled = 0;
   for (const r of rules) {
-    if (filled + r.setSource.length / 2 > size * out.length && out.at(-1)!.length > 0) out.push([]);
+    if (filled + source(r).length / 2 > size * out.length && out.at(-1)!.length > 0) out.push([]);
     out.at(-1)!.push(r);
-    filled += r.setSource.length;
+    filled += source(r).length;
   }
   return out;
 }
@@ -357,6 +371,16 @@ function chunks(rules: LoadedRule[]): LoadedRule[][] {
  */
 const FEW_CANDIDATES = 3;
 const SHORT_TEXT = 32_768;
+
+/** The `which` group of `plan` (not null) for a text that is pure ASCII (`ascii`) or not. */
+function groupFor(plan: Plan, which: 'whole' | 'near', ascii: boolean): Group {
+  if (!ascii) return plan[which]!;
+  plan.ascii ??= {
+    whole: plan.whole === null ? null : group(plan.members.whole, true),
+    near: plan.near === null ? null : group(plan.members.near, true),
+  };
+  return plan.ascii[which]!;
+}
 
 /**
  * Adds to `hits` the rules of `group` that may match in `buf`. In windows (`window`), a

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import RE2 from 're2';
 import { PatternError } from '../errors.js';
+import { asciiPattern } from './ascii.js';
 import { literal } from '../text/literal.js';
 import { textViews } from '../text/views.js';
 import type { Validator } from '../validators/types.js';
@@ -10,11 +11,12 @@ import { type Pack, PackSchema, type Rule, WORD_START } from './pack.js';
 const ASCII_WORD = /[A-Za-z0-9_]/;
 
 /**
- * Rules already compiled and checked, by their full definition: engines compiled from the same
- * packs (a guard, the CLI, `scan`) share RE2 objects instead of compiling the same automata again.
- * Sharing is safe because every use resets `lastIndex` and runs synchronously.
+ * Rules already compiled and checked, by their full definition, with their pattern as it reads
+ * pure ASCII text: engines compiled from the same packs (a guard, the CLI, `scan`) share RE2
+ * objects instead of compiling the same automata again. Sharing is safe because every use
+ * resets `lastIndex` and runs synchronously.
  */
-const checked = new LRUCache<string, { find: RE2; capture: RE2 | null }>({ max: 4096 });
+const checked = new LRUCache<string, { find: RE2; capture: RE2 | null; ascii: string | null }>({ max: 4096 });
 
 /** A rule ready to run: its RE2 object and its resolved validators. */
 export interface LoadedRule {
@@ -35,6 +37,8 @@ export interface LoadedRule {
    * tells which rules may match; `find` then decides on the exact pattern.
    */
   setSource: string;
+  /** {@link setSource} as it reads pure ASCII text (see {@link asciiPattern}); null when the rule cannot match there. */
+  asciiSetSource: string | null;
   validators: { fn: Validator; arg: string | undefined }[];
 }
 
@@ -97,6 +101,9 @@ function checkRule(pack: Pack, rule: Rule, runExamples: boolean): RE2 {
     });
   }
   if (re.test('')) throw new PatternError(pack.id, rule.id, 'the pattern matches the empty string');
+  if (boundaryBeforeNonAscii(rule.pattern)) {
+    throw new PatternError(pack.id, rule.id, "\\b stands before a letter outside ASCII: RE2's \\b knows only ASCII word characters, so it never holds after a space there");
+  }
   re.lastIndex = 0;
   if (typeof rule.group === 'number' && rule.group > groupCount(rule.pattern)) {
     throw new PatternError(pack.id, rule.id, `group ${rule.group} does not exist in the pattern`);
@@ -188,6 +195,7 @@ function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string
     compiled = {
       find: checkRule(pack, rule, runExamples),
       capture: rule.group === undefined ? null : new RE2(rule.pattern, `${rule.flags}yd`),
+      ascii: asciiPattern(rule.pattern, rule.flags),
     };
     checked.set(key, compiled);
   }
@@ -198,6 +206,7 @@ function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string
     if (fn === undefined) throw new PatternError(pack.id, rule.id, `unknown validator "${name}"`);
     return { fn, arg: colon < 0 ? undefined : entry.slice(colon + 1) };
   });
+  const { ascii } = compiled;
   return {
     id: `${pack.id}/${rule.id}`,
     pack: pack.id,
@@ -205,9 +214,15 @@ function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string
     rule,
     find: compiled.find,
     capture: compiled.capture,
-    setSource: rule.flags === '' ? loosened(rule.pattern) : `(?${rule.flags})(?:${loosened(rule.pattern)})`,
+    setSource: setSourceOf(rule.pattern, rule.flags),
+    asciiSetSource: ascii === null ? null : setSourceOf(ascii, rule.flags),
     validators: resolved,
   };
+}
+
+/** A rule's pattern {@link loosened}, with its flags inline, as a member of an RE2.Set. */
+function setSourceOf(pattern: string, flags: string): string {
+  return flags === '' ? loosened(pattern) : `(?${flags})(?:${loosened(pattern)})`;
 }
 
 /**
@@ -236,6 +251,19 @@ function rewrite(pattern: string, step: (at: number) => [string, number] | null,
     }
   }
   return out;
+}
+
+/** True when `pattern` has `\\b` right before a letter outside ASCII (`\\bответь`), outside classes. */
+function boundaryBeforeNonAscii(pattern: string): boolean {
+  for (let i = 0; i < pattern.length; ) {
+    if (pattern[i] === '[') i = classEnd(pattern, i);
+    else if (pattern[i] !== '\\') i++;
+    else {
+      if (pattern[i + 1] === 'b' && /^\p{L}/u.test(pattern.slice(i + 2, i + 4)) && pattern.charCodeAt(i + 2) > 0x7f) return true;
+      i = escapeEnd(pattern, i);
+    }
+  }
+  return false;
 }
 
 /** Index just past the escape that starts at `start`. */

@@ -73,6 +73,11 @@ describe('loading packs', () => {
     expect(thrown(() => compile([pack([inside])])).message).toContain('contains none of the keywords');
     expect(thrown(() => compile([pack([rule({ keywords: ['\\b-x'] })])])).message).toContain('ASCII word character');
   });
+  it("refuses \\b before a letter outside ASCII, where RE2's \\b never holds after a space", () => {
+    const err = thrown(() => compile([pack([rule({ pattern: '\\bответь', examples: { positive: [{ text: 'xответь', match: 'ответь' }], negative: ['y'] } })])]));
+    expect(err.message).toContain('outside ASCII');
+    expect(() => compile([pack([rule({ pattern: '(?:^|\\s)ответь', examples: { positive: [{ text: 'ну ответь', match: ' ответь' }], negative: ['y'] } })])])).not.toThrow();
+  });
   it('takes a keyword of one character only when it is a symbol', () => {
     const examples = { positive: [{ text: 'mail ann@example.org', match: 'ann@example.org' }], negative: ['ann at example.org'] };
     const engine = compile([pack([rule({ pattern: '\\w+@\\w+\\.org', keywords: ['@'], examples })])]);
