@@ -332,7 +332,9 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
   }
   return {
     gated,
-    sets: [...families.values()].flatMap((f) => chunks(f, source)).map((members) => ({ set: buildSet(members[0]!.family, members.map(source)), rules: members })),
+    sets: [...families.values()]
+      .flatMap((f) => chunks(f, source, ascii ? ASCII_SET_SOURCE_BUDGET : SET_SOURCE_BUDGET))
+      .map((members) => ({ set: buildSet(members[0]!.family, members.map(source)), rules: members })),
     keywordSets: [true, false].flatMap((ascii) => {
       const mine = [...keywords].filter(([, k]) => k.ascii === ascii);
       return mine.length === 0 ? [] : [{ set: buildSet('keywords', mine.map(([source]) => source), 'i'), ascii, rules: mine.map(([, k]) => k.rules) }];
@@ -342,16 +344,23 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
 
 /** Longest sum of member sources in one Set: past it, a family's rules are split over several Sets. */
 const SET_SOURCE_BUDGET = 8000;
+/**
+ * The same for the Sets of pure ASCII text, whose members leave out what needs other characters
+ * (see {@link asciiPattern}): twice as long a Set holds there, and fewer Sets mean fewer passes
+ * (2 KB prose 0.87x the time at 16,000 against 8,000; 1 MB of prose, base64, hex, PEM and digit
+ * groups 0.83–0.92x; 2 MB of the ASCII eval texts the same).
+ */
+const ASCII_SET_SOURCE_BUDGET = 16_000;
 
 /**
- * `rules` in consecutive chunks of about equal source length, as few as keep each near
- * {@link SET_SOURCE_BUDGET} characters or under (a rule is never split). Past the budget, RE2's
+ * `rules` in consecutive chunks of about equal length of `source`, as few as keep each near
+ * `budget` characters or under (a rule is never split). Past {@link SET_SOURCE_BUDGET}, RE2's
  * fixed memory for a Set's DFA runs out on varied real text and the Set crawls (measured in
  * bench/RESULTS.md: a family Set at 22 MB/s with 10,600 characters, ≥ 280 MB/s split).
  */
-function chunks(rules: LoadedRule[], source: (r: LoadedRule) => string): LoadedRule[][] {
+function chunks(rules: LoadedRule[], source: (r: LoadedRule) => string, budget = SET_SOURCE_BUDGET): LoadedRule[][] {
   const total = rules.reduce((sum, r) => sum + source(r).length, 0);
-  const size = total / Math.ceil(total / SET_SOURCE_BUDGET);
+  const size = total / Math.ceil(total / budget);
   const out: LoadedRule[][] = [[]];
   let filled = 0;
   for (const r of rules) {
