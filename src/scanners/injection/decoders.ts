@@ -102,6 +102,16 @@ const PREFILTER = new RE2.Set(
 );
 const [HAS_BASE64, HAS_HEX, HAS_URL, HAS_BINARY, HAS_MORSE, HAS_CAESAR, HAS_REVERSED] = [0, 1, 2, 3, 4, 5, 6];
 
+/** The decoders that read each match of their search whole, in the order their segments are kept: prefilter member, search, kind, decoder. */
+const SEARCHES: readonly [number, RegExp, EncodedSegment['kind'], (segment: string) => string | null][] = [
+  [HAS_BASE64, BASE64, 'base64', decodeBase64],
+  [HAS_HEX, HEX, 'hex', decodeHex],
+  // Runs with fewer than four escapes are plain words and addresses.
+  [HAS_URL, URL_RUN, 'url', (run) => ((run.match(URL_ESCAPE)?.length ?? 0) < 4 ? null : decodeUrl(run))],
+  [HAS_BINARY, BINARY, 'binary', decodeBinary],
+  [HAS_MORSE, MORSE, 'morse', decodeMorse],
+];
+
 /** Printable share a decoded payload needs to count as text, not binary. */
 const MIN_PRINTABLE = 0.9;
 
@@ -123,35 +133,11 @@ export function findEncoded(text: string, budget: number): EncodedSegment[] {
     out.push({ kind, start, end, decoded: kept });
   };
   const has = new Set(PREFILTER.match(text));
-  if (has.has(HAS_BASE64)) {
-    for (const m of text.matchAll(BASE64)) {
+  for (const [member, search, kind, decode] of SEARCHES) {
+    if (!has.has(member)) continue;
+    for (const m of text.matchAll(search)) {
       if (left <= 0) break;
-      add('base64', m.index, m.index + m[0].length, decodeBase64(m[0]));
-    }
-  }
-  if (has.has(HAS_HEX)) {
-    for (const m of text.matchAll(HEX)) {
-      if (left <= 0) break;
-      add('hex', m.index, m.index + m[0].length, decodeHex(m[0]));
-    }
-  }
-  if (has.has(HAS_URL)) {
-    for (const m of text.matchAll(URL_RUN)) {
-      if (left <= 0) break;
-      if ((m[0].match(URL_ESCAPE)?.length ?? 0) < 4) continue;
-      add('url', m.index, m.index + m[0].length, decodeUrl(m[0]));
-    }
-  }
-  if (has.has(HAS_BINARY)) {
-    for (const m of text.matchAll(BINARY)) {
-      if (left <= 0) break;
-      add('binary', m.index, m.index + m[0].length, decodeBinary(m[0]));
-    }
-  }
-  if (has.has(HAS_MORSE)) {
-    for (const m of text.matchAll(MORSE)) {
-      if (left <= 0) break;
-      add('morse', m.index, m.index + m[0].length, decodeMorse(m[0]));
+      add(kind, m.index, m.index + m[0].length, decode(m[0]));
     }
   }
   if (has.has(HAS_CAESAR) && caesarShift(text) !== 0) {
