@@ -88,7 +88,7 @@ interface Plan {
   near: Group | null;
   /**
    * The same for pure ASCII text, built on first use: each rule's Set member reduced to what can
-   * match there (see {@link asciiPattern}), and the rules that cannot left out.
+   * match there (see `asciiPattern` in ascii.ts), and the ungated rules that cannot match there left out.
    */
   ascii?: { whole: Group | null; near: Group | null };
   /** The rules of {@link whole} and {@link near}, to build {@link ascii} from. */
@@ -346,7 +346,7 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
 const SET_SOURCE_BUDGET = 8000;
 /**
  * The same for the Sets of pure ASCII text, whose members leave out what needs other characters
- * (see {@link asciiPattern}): twice as long a Set holds there, and fewer Sets mean fewer passes
+ * (see `asciiPattern` in ascii.ts): twice as long a Set holds there, and fewer Sets mean fewer passes
  * (2 KB prose 0.87x the time at 16,000 against 8,000; 1 MB of prose, base64, hex, PEM and digit
  * groups 0.83–0.92x; 2 MB of the ASCII eval texts the same).
  */

@@ -37,7 +37,7 @@ export interface LoadedRule {
    * tells which rules may match; `find` then decides on the exact pattern.
    */
   setSource: string;
-  /** {@link setSource} as it reads pure ASCII text (see {@link asciiPattern}); null when the rule cannot match there. */
+  /** {@link setSource} as it reads pure ASCII text (see `asciiPattern` in ascii.ts); null when the rule cannot match there. */
   asciiSetSource: string | null;
   validators: { fn: Validator; arg: string | undefined }[];
 }
