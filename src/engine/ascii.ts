@@ -76,8 +76,12 @@ function asciiChar(cp: number, ignoreCase: boolean): boolean {
   return cp < 0x80 || (ignoreCase && FOLDS_TO_ASCII.has(cp));
 }
 
-/** Whether the Unicode property `name` (`L`, `Greek`, `Han`) holds an ASCII character; true when unknown. */
+/**
+ * Whether the Unicode property `name` (`L`, `Greek`, `Han`; `^Greek` for its complement) holds an
+ * ASCII character; true when unknown.
+ */
 function propertyHasAscii(name: string): boolean {
+  if (name.startsWith('^')) return true;
   for (const form of [name, `Script=${name}`]) {
     let re: RegExp;
     try {
@@ -238,7 +242,7 @@ class Reader {
     if (p[i + 2] === '{') {
       const end = p.indexOf('}', i + 3);
       if (end < 0) throw new Unread();
-      return [p.slice(i + 3, end).replace(/^\^/, ''), end + 1];
+      return [p.slice(i + 3, end), end + 1];
     }
     if (p[i + 2] === undefined) throw new Unread();
     return [p[i + 2]!, i + 3];
