@@ -38,6 +38,31 @@ describe('asciiPattern', () => {
     expect(asciiPattern('(unclosed')).toBe('(unclosed');
   });
 
+  it('matches exactly what a generated pattern matches, in ASCII text', () => {
+    const leaf = fc.constantFrom('a', 'b', 'é', 'ж', 'K', 'ſ', '\\s', '\\b', '.', '[aé]', '[éж]', '[^a]', '\\pL', '\\p{Greek}', '\\p{^Greek}', '\\x{e9}', '\\x41', '\\Qé\\E', '\\Qab\\E', '[а-я]', '[\\x{430}-\\x{44f}]', '^', '$');
+    const pattern: fc.Arbitrary<string> = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leaf,
+        fc.tuple(tie('node'), tie('node')).map(([x, y]) => `${x}${y}`),
+        fc.tuple(tie('node'), tie('node')).map(([x, y]) => `(?:${x}|${y})`),
+        fc.tuple(tie('node'), fc.constantFrom('?', '*', '+', '{2}', '{0,3}', '{1,2}?')).map(([x, q]) => `(?:${x})${q}`),
+        tie('node').map((x) => `(?i:${x})`),
+        tie('node').map((x) => `(${x})`),
+      ),
+    })).node as fc.Arbitrary<string>;
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'k', 'K', 's', 'S', ' ', '1', '.', '\n'), maxLength: 8 });
+    fc.assert(
+      fc.property(pattern, fc.constantFrom('', 'i'), fc.array(text, { minLength: 1, maxLength: 6 }), (p, flags, texts) => {
+        const ascii = asciiPattern(p, flags);
+        const whole = new RE2(p, `${flags}u`);
+        const part = ascii === null ? null : new RE2(ascii, `${flags}u`);
+        for (const t of texts) expect(part === null ? false : part.test(t), `${p} -> ${ascii} on ${JSON.stringify(t)}`).toBe(whole.test(t));
+      }),
+      { numRuns: 400, seed: 9 },
+    );
+  });
+
   it('matches exactly what the built-in rules match, in ASCII text', () => {
     const rules = compile(BUILTIN_PACKS).rules;
     const cases = rules.flatMap((r) => {
