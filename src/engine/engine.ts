@@ -76,8 +76,6 @@ interface Group {
 
 /** The rules to run on one text that one or more views share. */
 interface Plan {
-  /** False when no rule runs on these views: they are not even built. */
-  used: boolean;
   /** Rules scanned on the whole text. */
   whole: Group | null;
   /**
@@ -104,6 +102,8 @@ interface Plan {
 export class Engine {
   readonly rules: readonly LoadedRule[];
   private readonly plans = new Map<string, Plan>();
+  /** By categories (as in {@link plan}): a bit per view of {@link VIEWS} that an enabled rule runs on. */
+  private readonly viewsUsed = new Map<string, number>();
 
   constructor(rules: LoadedRule[]) {
     this.rules = rules;
@@ -142,9 +142,10 @@ export class Engine {
     // Sets of each family and the keyword Set hold the rules of all of them. Each rule reports on
     // its own view.
     const texts: { views: Map<ViewName, TextView>; mask: number }[] = [];
+    const used = this.usedViews(only);
     for (const [i, name] of VIEWS.entries()) {
       // A view no enabled rule runs on is never built.
-      if (!this.plan(1 << i, only).used) continue;
+      if ((used & (1 << i)) === 0) continue;
       const view = views.get(name);
       const shared = texts.find((t) => t.views.values().next().value!.text === view.text);
       if (shared === undefined) texts.push({ views: new Map([[name, view]]), mask: 1 << i });
@@ -254,6 +255,21 @@ export class Engine {
     return out;
   }
 
+  /** The views (a bit each, in the order of {@link VIEWS}) that a rule of the categories in `only` runs on. */
+  private usedViews(only: string): number {
+    let used = this.viewsUsed.get(only);
+    if (used === undefined) {
+      const categories = only === '' ? null : new Set(only.split('\u0000'));
+      used = 0;
+      for (const r of this.rules) {
+        if (categories !== null && !categories.has(r.rule.category)) continue;
+        for (const [i, v] of VIEWS.entries()) if (r.rule.views.includes(v)) used |= 1 << i;
+      }
+      this.viewsUsed.set(only, used);
+    }
+    return used;
+  }
+
   /**
    * The rules to run on the text shared by the views in bitmask `mask`, limited to the
    * categories in `only` (NUL-joined, empty for all), compiled once and cached. Every rule that
@@ -279,7 +295,6 @@ export class Engine {
     const whole = rules.filter((r) => !near(r));
     const nearRules = rules.filter(near);
     plan = {
-      used: rules.length > 0,
       whole: whole.length === 0 ? null : group(whole, false),
       near: nearRules.length === 0 ? null : group(nearRules, false),
       members: { whole, near: nearRules },
