@@ -11,13 +11,11 @@
  * `k`), nor can a class without an ASCII member; every other piece is kept as written.
  */
 
-/** A piece of a pattern, kept as its source text, and whether it can match in ASCII text. */
-type Node =
-  | { kind: 'text'; source: string; ascii: boolean }
-  | { kind: 'concat'; items: Node[] }
-  | { kind: 'alternate'; items: Node[] }
-  | { kind: 'group'; open: string; body: Node }
-  | { kind: 'repeat'; body: Node; quantifier: string; min: number };
+/**
+ * What the reader returns for each piece of a pattern: its source as it reads pure ASCII text, or
+ * null when it cannot match there.
+ */
+type Part = string | null;
 
 /** Characters outside ASCII that RE2 reads as an ASCII letter when case is ignored: `ſ` (s), `K` (k). */
 const FOLDS_TO_ASCII = new Set([0x17f, 0x212a]);
@@ -32,42 +30,11 @@ class Unread extends Error {}
 export function asciiPattern(pattern: string, flags = ''): string | null {
   try {
     const reader = new Reader(pattern, flags.includes('i'));
-    const node = reader.alternation();
-    if (reader.at < pattern.length) return pattern;
-    return write(node);
+    const out = reader.alternation();
+    return reader.at < pattern.length ? pattern : out;
   } catch (error) {
     if (error instanceof Unread) return pattern;
     throw error;
-  }
-}
-
-/** The source of `node` without what cannot match ASCII text, or null when nothing can. */
-function write(node: Node): string | null {
-  switch (node.kind) {
-    case 'text':
-      return node.ascii ? node.source : null;
-    case 'concat': {
-      let out = '';
-      for (const item of node.items) {
-        const part = write(item);
-        if (part === null) return null;
-        out += part;
-      }
-      return out;
-    }
-    case 'alternate': {
-      const kept = node.items.map(write).filter((part) => part !== null);
-      return kept.length === 0 ? null : kept.join('|');
-    }
-    case 'group': {
-      const body = write(node.body);
-      return body === null ? null : `${node.open}${body})`;
-    }
-    case 'repeat': {
-      const body = write(node.body);
-      if (body === null) return node.min === 0 ? '' : null;
-      return `${body}${node.quantifier}`;
-    }
   }
 }
 
@@ -103,33 +70,38 @@ class Reader {
     private ignoreCase: boolean,
   ) {}
 
-  alternation(): Node {
-    const items = [this.concatenation()];
-    while (this.p[this.at] === '|') {
-      this.at++;
-      items.push(this.concatenation());
-    }
-    return items.length === 1 ? items[0]! : { kind: 'alternate', items };
-  }
-
-  concatenation(): Node {
-    const items: Node[] = [];
-    while (this.at < this.p.length && this.p[this.at] !== '|' && this.p[this.at] !== ')') items.push(this.repeat(this.atom()));
-    return { kind: 'concat', items };
-  }
-
-  repeat(body: Node): Node {
+  alternation(): Part {
+    const kept: string[] = [];
     for (;;) {
-      const rest = this.p.slice(this.at);
-      const m = /^(?:([*+?])|\{(\d+)(?:,(\d*))?\})\??/.exec(rest);
+      const branch = this.concatenation();
+      if (branch !== null) kept.push(branch);
+      if (this.p[this.at] !== '|') break;
+      this.at++;
+    }
+    return kept.length === 0 ? null : kept.join('|');
+  }
+
+  concatenation(): Part {
+    let out: Part = '';
+    while (this.at < this.p.length && this.p[this.at] !== '|' && this.p[this.at] !== ')') {
+      const piece = this.repeat(this.atom());
+      out = out === null || piece === null ? null : out + piece;
+    }
+    return out;
+  }
+
+  /** The quantifiers after a piece, applied to it: one that may be absent and cannot match becomes nothing. */
+  repeat(body: Part): Part {
+    for (;;) {
+      const m = /^(?:([*+?])|\{(\d+)(?:,(\d*))?\})\??/.exec(this.p.slice(this.at));
       if (m === null) return body;
       this.at += m[0].length;
       const min = m[1] === '*' || m[1] === '?' ? 0 : m[1] === '+' ? 1 : Number(m[2]);
-      body = { kind: 'repeat', body, quantifier: m[0], min };
+      body = body !== null ? body + m[0] : min === 0 ? '' : null;
     }
   }
 
-  atom(): Node {
+  atom(): Part {
     const p = this.p;
     const c = p[this.at]!;
     if (c === '(') return this.group();
@@ -140,10 +112,10 @@ class Reader {
     const source = String.fromCodePoint(cp);
     this.at += source.length;
     // `^`, `$`, `.` and ASCII literals all can match (or hold) in ASCII text.
-    return { kind: 'text', source, ascii: asciiChar(cp, this.ignoreCase) };
+    return asciiChar(cp, this.ignoreCase) ? source : null;
   }
 
-  group(): Node {
+  group(): Part {
     const p = this.p;
     const start = this.at;
     this.at++;
@@ -159,7 +131,7 @@ class Reader {
         // very start: elsewhere, leaving out a branch that holds it would change later branches.
         if (head[3] === ')') {
           if (start !== 0) throw new Unread();
-          return { kind: 'text', source: p.slice(start, this.at), ascii: true };
+          return p.slice(start, this.at);
         }
       }
     }
@@ -168,10 +140,10 @@ class Reader {
     if (p[this.at] !== ')') throw new Unread();
     this.at++;
     this.ignoreCase = outer;
-    return { kind: 'group', open, body };
+    return body === null ? null : `${open}${body})`;
   }
 
-  charClass(): Node {
+  charClass(): Part {
     const p = this.p;
     const start = this.at;
     let i = start + 1;
@@ -204,7 +176,7 @@ class Reader {
     }
     if (i >= p.length) throw new Unread();
     this.at = i + 1;
-    return { kind: 'text', source: p.slice(start, this.at), ascii };
+    return ascii ? p.slice(start, this.at) : null;
   }
 
   /**
@@ -248,7 +220,7 @@ class Reader {
     return [p[i + 2]!, i + 3];
   }
 
-  escape(): Node {
+  escape(): Part {
     const p = this.p;
     const start = this.at;
     const e = p[start + 1];
@@ -257,22 +229,16 @@ class Reader {
       const end = p.indexOf('\\E', start + 2);
       const literal = p.slice(start + 2, end < 0 ? p.length : end);
       this.at = end < 0 ? p.length : end + 2;
-      const ascii = [...literal].every((ch) => asciiChar(ch.codePointAt(0)!, this.ignoreCase));
-      return { kind: 'text', source: p.slice(start, this.at), ascii };
+      return [...literal].every((ch) => asciiChar(ch.codePointAt(0)!, this.ignoreCase)) ? p.slice(start, this.at) : null;
     }
-    if (e === 'x') {
-      const [cp, end] = this.hex(start);
-      this.at = end;
-      return { kind: 'text', source: p.slice(start, end), ascii: asciiChar(cp, this.ignoreCase) };
+    // Assertions (`\b`, `\A`) and any byte (`\C`) match, or hold, in ASCII text.
+    if ('bBAzC'.includes(e)) {
+      this.at = start + 2;
+      return p.slice(start, this.at);
     }
-    if (e === 'p' || e === 'P') {
-      const [name, end] = this.property(start);
-      this.at = end;
-      // A negated property (`\PL`) holds some ASCII character unless it is everything.
-      return { kind: 'text', source: p.slice(start, end), ascii: e === 'P' || propertyHasAscii(name) };
-    }
-    this.at = start + 2;
-    // Assertions (`\b`, `\A`), classes (`\s`, `\W`), controls (`\n`) and escaped punctuation.
-    return { kind: 'text', source: p.slice(start, this.at), ascii: e.codePointAt(0)! < 0x80 };
+    // Everything else stands for one character or a class of them, as inside a class.
+    const [cp, end] = this.classMember(start);
+    this.at = end;
+    return cp === -1 || (cp >= 0 && asciiChar(cp, this.ignoreCase)) ? p.slice(start, end) : null;
   }
 }
