@@ -255,16 +255,19 @@ export class Engine {
     return out;
   }
 
+  /** The rules of the categories in `only` (NUL-joined, empty for all). */
+  private enabled(only: string): readonly LoadedRule[] {
+    if (only === '') return this.rules;
+    const categories = new Set(only.split('\u0000'));
+    return this.rules.filter((r) => categories.has(r.rule.category));
+  }
+
   /** The views (a bit each, in the order of {@link VIEWS}) that a rule of the categories in `only` runs on. */
   private usedViews(only: string): number {
     let used = this.viewsUsed.get(only);
     if (used === undefined) {
-      const categories = only === '' ? null : new Set(only.split('\u0000'));
       used = 0;
-      for (const r of this.rules) {
-        if (categories !== null && !categories.has(r.rule.category)) continue;
-        for (const [i, v] of VIEWS.entries()) if (r.rule.views.includes(v)) used |= 1 << i;
-      }
+      for (const r of this.enabled(only)) for (const [i, v] of VIEWS.entries()) if (r.rule.views.includes(v)) used |= 1 << i;
       this.viewsUsed.set(only, used);
     }
     return used;
@@ -279,10 +282,8 @@ export class Engine {
     const key = `${mask}:${only}`;
     let plan = this.plans.get(key);
     if (plan !== undefined) return plan;
-    const categories = only === '' ? null : new Set(only.split('\u0000'));
     const viewOf = new Map<LoadedRule, ViewName>();
-    for (const r of this.rules) {
-      if (categories !== null && !categories.has(r.rule.category)) continue;
+    for (const r of this.enabled(only)) {
       const view = VIEWS.find((v, i) => (mask & (1 << i)) !== 0 && r.rule.views.includes(v));
       if (view !== undefined) viewOf.set(r, view);
     }
@@ -350,9 +351,9 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
     sets: [...families.values()]
       .flatMap((f) => chunks(f, source, ascii ? ASCII_SET_SOURCE_BUDGET : SET_SOURCE_BUDGET))
       .map((members) => ({ set: buildSet(members[0]!.family, members.map(source)), rules: members })),
-    keywordSets: [true, false].flatMap((ascii) => {
-      const mine = [...keywords].filter(([, k]) => k.ascii === ascii);
-      return mine.length === 0 ? [] : [{ set: buildSet('keywords', mine.map(([source]) => source), 'i'), ascii, rules: mine.map(([, k]) => k.rules) }];
+    keywordSets: [true, false].flatMap((asciiKeywords) => {
+      const mine = [...keywords].filter(([, k]) => k.ascii === asciiKeywords);
+      return mine.length === 0 ? [] : [{ set: buildSet('keywords', mine.map(([source]) => source), 'i'), ascii: asciiKeywords, rules: mine.map(([, k]) => k.rules) }];
     }),
   };
 }
