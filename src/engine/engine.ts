@@ -80,17 +80,20 @@ interface Plan {
   whole: Group | null;
   /**
    * On a fold view that differs from the clean view: the rules that also run on the clean view
-   * and depend on nothing but their match (no context words, no validators). Their Sets run
-   * only around what folding changed (see {@link FOLD_REACH}).
+   * and depend on nothing but their match (no context words, no validators). They are looked for
+   * only around what folding changed (see {@link FOLD_REACH}), with the Sets of the clean view's
+   * plan, which hold them too and have just scanned the clean text: Sets of their own, run only
+   * on the few texts that folding changes, were cold in memory there and cost a 2 KB text as much
+   * as its whole scan of the clean view.
    */
-  near: Group | null;
+  near: ReadonlySet<LoadedRule>;
   /**
-   * The same for pure ASCII text, built on first use: each rule's Set member reduced to what can
-   * match there (see `asciiPattern` in ascii.ts), and the ungated rules that cannot match there left out.
+   * {@link whole} for pure ASCII text, built on first use: each rule's Set member reduced to what
+   * can match there (see `asciiPattern` in ascii.ts), and the ungated rules that cannot match there left out.
    */
-  ascii?: { whole: Group | null; near: Group | null };
-  /** The rules of {@link whole} and {@link near}, to build {@link ascii} from. */
-  members: { whole: LoadedRule[]; near: LoadedRule[] };
+  ascii?: Group | null;
+  /** The rules of {@link whole}, to build {@link ascii} from. */
+  members: LoadedRule[];
   /** The view each rule reports on: the first of the shared views it runs on. */
   viewOf: Map<LoadedRule, ViewName>;
 }
@@ -156,6 +159,7 @@ export class Engine {
     }
     const found = new Map<string, Finding>();
     const lowered = { text: '', lower: '' };
+    const cleanMask = texts.find((t) => t.views.has('clean'))?.mask;
     for (const { views: same, mask } of texts) {
       const plan = this.plan(mask, only);
       const text = same.values().next().value!.text;
@@ -163,15 +167,18 @@ export class Engine {
       let buf: Buffer | undefined;
       if (plan.whole !== null) {
         buf = Buffer.from(text, 'utf8');
-        groupHits(groupFor(plan, 'whole', buf.length === text.length), buf, hits, false, buf.length === text.length);
+        groupHits(groupFor(plan, buf.length === text.length)!, buf, hits, false, buf.length === text.length);
       }
-      if (plan.near !== null) {
+      if (plan.near.size > 0) {
+        // The near rules run on the clean view too, so the clean view's plan holds them.
+        const cleanPlan = this.plan(cleanMask!, only);
         // Windows of FOLD_REACH and a character of context around what folding changed; when
         // they would cover most of the text, the whole text.
         const windows = changedWindows(views.get('clean'), same.get('fold')!, FOLD_REACH + 1, WHOLE_SHARE);
         if (windows === null) {
           buf ??= Buffer.from(text, 'utf8');
-          groupHits(groupFor(plan, 'near', buf.length === text.length), buf, hits, false, buf.length === text.length);
+          const ascii = buf.length === text.length;
+          groupHits(groupFor(cleanPlan, ascii)!, buf, hits, false, ascii, plan.near);
         } else if (windows.length > 0) {
           // The windows scanned as one text, a line break between them: a match inside a window
           // is still found, and one that spans two only sends its rule over the whole view.
@@ -179,7 +186,8 @@ export class Engine {
           for (let i = 0; i < windows.length; i += 2) parts.push(text.slice(windows[i], windows[i + 1]));
           const joined = parts.join('\n');
           const near = Buffer.from(joined, 'utf8');
-          groupHits(groupFor(plan, 'near', near.length === joined.length), near, hits, true, near.length === joined.length);
+          const ascii = near.length === joined.length;
+          groupHits(groupFor(cleanPlan, ascii)!, near, hits, true, ascii, plan.near);
         }
       }
       if (hits.size === 0) continue;
@@ -294,13 +302,7 @@ export class Engine {
       windowed && viewOf.get(r) === 'fold' && r.rule.views.includes('clean') && r.rule.context === undefined && r.validators.length === 0;
     const rules = [...viewOf.keys()];
     const whole = rules.filter((r) => !near(r));
-    const nearRules = rules.filter(near);
-    plan = {
-      whole: whole.length === 0 ? null : group(whole, false),
-      near: nearRules.length === 0 ? null : group(nearRules, false),
-      members: { whole, near: nearRules },
-      viewOf,
-    };
+    plan = { whole: whole.length === 0 ? null : group(whole, false), near: new Set(rules.filter(near)), members: whole, viewOf };
     this.plans.set(key, plan);
     return plan;
   }
@@ -397,29 +399,30 @@ function chunks(rules: LoadedRule[], source: (r: LoadedRule) => string, budget =
 const FEW_CANDIDATES = 3;
 const SHORT_TEXT = 32_768;
 
-/** The `which` group of `plan` (not null) for a text that is pure ASCII (`ascii`) or not. */
-function groupFor(plan: Plan, which: 'whole' | 'near', ascii: boolean): Group {
-  if (!ascii) return plan[which]!;
-  plan.ascii ??= {
-    whole: plan.whole === null ? null : group(plan.members.whole, true),
-    near: plan.near === null ? null : group(plan.members.near, true),
-  };
-  return plan.ascii[which]!;
+/** The whole group of `plan` for a text that is pure ASCII (`ascii`) or not. */
+function groupFor(plan: Plan, ascii: boolean): Group | null {
+  if (!ascii) return plan.whole;
+  if (plan.ascii === undefined) plan.ascii = plan.whole === null ? null : group(plan.members, true);
+  return plan.ascii;
 }
 
 /**
- * Adds to `hits` the rules of `group` that may match in `buf`. In windows (`window`), a
- * keyword-gated rule must also match in them, so that a keyword near a change does not send a
- * rule over the whole view for nothing. `ascii`: `buf` is pure ASCII.
+ * Adds to `hits` the rules of `group` that may match in `buf`; with `only`, just those of its
+ * rules. In windows (`window`), a keyword-gated rule must also match in them, so that a keyword
+ * near a change does not send a rule over the whole view for nothing. `ascii`: `buf` is pure ASCII.
  */
-function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boolean, ascii: boolean): void {
-  for (const { set, rules } of group.sets) for (const i of set.match(buf)) hits.add(rules[i]!);
+function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boolean, ascii: boolean, only?: ReadonlySet<LoadedRule>): void {
+  for (const { set, rules } of group.sets) {
+    if (only !== undefined && !rules.some((r) => only.has(r))) continue;
+    for (const i of set.match(buf)) if (only === undefined || only.has(rules[i]!)) hits.add(rules[i]!);
+  }
   // The rules let through by a keyword, by their Set.
   const candidates = new Map<RE2Set, LoadedRule[]>();
   for (const { set: keywordSet, ascii: asciiKeywords, rules: gatedBy } of group.keywordSets) {
     if (ascii && !asciiKeywords) continue;
     for (const i of keywordSet.match(buf)) {
       for (const r of gatedBy[i]!) {
+        if (only !== undefined && !only.has(r)) continue;
         const { set } = group.gated.get(r)!;
         const list = candidates.get(set);
         if (list === undefined) candidates.set(set, [r]);

@@ -339,6 +339,10 @@ describe('fold view scanned near its changes', () => {
     rule({ id: 'keyword', pattern: 'secret\\s+(?:word|code)', flags: 'i', views: ['clean', 'fold'], keywords: ['secret'] }),
     rule({ id: 'fold-only', pattern: 'forget\\s+rules', flags: 'i', views: ['fold'] }),
     rule({ id: 'raw-too', pattern: 'do\\s+anything\\s+now', flags: 'i', views: ['raw', 'clean', 'fold'] }),
+    // The windows are scanned with the clean view's Sets, which hold these too: they must not
+    // report from the windows (a raw-view rule, a rule with context words).
+    rule({ id: 'raw-only', pattern: 'previous', flags: 'i', views: ['raw'] }),
+    rule({ id: 'context', pattern: 'reveal\\s+your', flags: 'i', views: ['clean', 'fold'], context: { words: ['x@y'], window: 40, boost: 0.1 } }),
   ];
   const engine = compile([pack(rules)]);
   const reference = (text: string): string[] => {
