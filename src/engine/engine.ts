@@ -72,6 +72,11 @@ interface Group {
    * which of them match, where each would otherwise run its own search (see {@link FEW_CANDIDATES}).
    */
   gated: Map<LoadedRule, { set: RE2Set; index: number }>;
+  /**
+   * Rules of {@link sets} that need a context word (and name no keywords): their words are in the
+   * keyword Sets too, and a hit of their Set counts only when one of them occurs in the text.
+   */
+  needsWord: ReadonlySet<LoadedRule>;
 }
 
 /** The rules to run on one text that one or more views share. */
@@ -310,26 +315,32 @@ export class Engine {
 
 /**
  * One Set per family (split when large, see {@link chunks}) for the views that share the text, and
- * one keyword Set gating the rules that name keywords or require context words; the gated rules
- * have Sets of their own by family too. Families stay apart: patterns of different kinds (fixed
+ * keyword Sets gating the rules that name keywords, which have Sets of their own by family too,
+ * and the rules of the family Sets that require context words. Families stay apart: patterns of different kinds (fixed
  * runs of key characters, phrases) make one automaton crawl on random content where two do not.
  */
 function group(rules: readonly LoadedRule[], ascii: boolean): Group {
-  // For pure ASCII text (`ascii`), each rule's member as it reads such text. A gated rule that
-  // cannot match there keeps its own: it stays gated by the same keyword Set as for any text,
-  // which the two groups then share.
+  // For pure ASCII text (`ascii`), each rule's member as it reads such text. A rule with keywords
+  // that cannot match there keeps its own: it stays gated by the same keyword Set as for any
+  // text, which the two groups then share.
   const source = (r: LoadedRule): string => (ascii ? (r.asciiSetSource ?? r.setSource) : r.setSource);
   const families = new Map<string, LoadedRule[]>();
   const gatedFamilies = new Map<string, LoadedRule[]>();
   // Keyword Set members by their source (see keywordSource): whether they can occur in ASCII text, and the rules they gate.
   const keywords = new Map<string, { ascii: boolean; rules: LoadedRule[] }>();
+  const needsWord = new Set<LoadedRule>();
   for (const r of rules) {
     // A rule that needs a context word can only report when one occurs somewhere in the text,
-    // so its words gate it like keywords: a text without them never pays for its matches.
-    const gate = r.rule.keywords ?? (r.rule.context?.required === true ? r.rule.context.words : undefined);
-    // An ungated rule that needs a character outside ASCII cannot match pure ASCII text.
-    if (ascii && gate === undefined && r.asciiSetSource === null) continue;
-    const byFamily = gate === undefined ? families : gatedFamilies;
+    // so its words gate it like keywords: a text without them never pays for its matches. It
+    // stays a member of its family's Set, which runs anyway: on a text that holds a word, the
+    // Set tells whether it matches, where a search of its own would cost a pass of its own
+    // (2 KB of prose, where a phone or payment word is common: 0.96x the time).
+    const words = r.rule.keywords === undefined && r.rule.context?.required === true ? r.rule.context.words : undefined;
+    const gate = r.rule.keywords ?? words;
+    // A rule of the Sets (no keywords) that needs a character outside ASCII cannot match pure ASCII text.
+    if (ascii && r.rule.keywords === undefined && r.asciiSetSource === null) continue;
+    if (words !== undefined) needsWord.add(r);
+    const byFamily = r.rule.keywords === undefined ? families : gatedFamilies;
     const members = byFamily.get(r.family);
     if (members === undefined) byFamily.set(r.family, [r]);
     else members.push(r);
@@ -350,6 +361,7 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
   }
   return {
     gated,
+    needsWord,
     sets: [...families.values()]
       .flatMap((f) => chunks(f, source, ascii ? ASCII_SET_SOURCE_BUDGET : SET_SOURCE_BUDGET))
       .map((members) => ({ set: buildSet(members[0]!.family, members.map(source)), rules: members })),
@@ -412,22 +424,30 @@ function groupFor(plan: Plan, ascii: boolean): Group | null {
  * near a change does not send a rule over the whole view for nothing. `ascii`: `buf` is pure ASCII.
  */
 function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boolean, ascii: boolean, only?: ReadonlySet<LoadedRule>): void {
-  for (const { set, rules } of group.sets) {
-    if (only !== undefined && !rules.some((r) => only.has(r))) continue;
-    for (const i of set.match(buf)) if (only === undefined || only.has(rules[i]!)) hits.add(rules[i]!);
-  }
-  // The rules let through by a keyword, by their Set.
+  // The rules let through by a keyword: by their gated Set, and those of the Sets that need a word.
   const candidates = new Map<RE2Set, LoadedRule[]>();
+  const worded = new Set<LoadedRule>();
   for (const { set: keywordSet, ascii: asciiKeywords, rules: gatedBy } of group.keywordSets) {
     if (ascii && !asciiKeywords) continue;
     for (const i of keywordSet.match(buf)) {
       for (const r of gatedBy[i]!) {
         if (only !== undefined && !only.has(r)) continue;
+        if (group.needsWord.has(r)) {
+          worded.add(r);
+          continue;
+        }
         const { set } = group.gated.get(r)!;
         const list = candidates.get(set);
         if (list === undefined) candidates.set(set, [r]);
         else if (!list.includes(r)) list.push(r);
       }
+    }
+  }
+  for (const { set, rules } of group.sets) {
+    if (only !== undefined && !rules.some((r) => only.has(r))) continue;
+    for (const i of set.match(buf)) {
+      const r = rules[i]!;
+      if ((only === undefined || only.has(r)) && (!group.needsWord.has(r) || worded.has(r))) hits.add(r);
     }
   }
   for (const [set, rules] of candidates) {

@@ -440,3 +440,40 @@ describe('context words', () => {
     expect(seen.plain).toBeGreaterThan(0);
   });
 });
+
+describe('required context words', () => {
+  // A rule that needs a context word is a member of its family's Set, and a hit counts only when
+  // one of its words occurs in the text (the keyword Sets tell); the reference checks every match.
+  const words = ['phone', 'tél', 'call me'];
+  const engine = compile([
+    pack([
+      rule({ id: 'needs', pattern: '\\b[0-9]{3}(?:[ -][0-9]{2})?\\b', context: { words, window: 12, boost: 0.2, required: true } }),
+      rule({ id: 'plain', pattern: '\\b[0-9]{4}\\b' }),
+      rule({ id: 'keyed', pattern: 'call\\s+me\\s+[0-9]', flags: 'i', keywords: ['call'] }),
+    ]),
+  ]);
+  const reference = (text: string): string[] => {
+    const out: string[] = [];
+    for (const m of text.matchAll(new RE2('\\b[0-9]{3}(?:[ -][0-9]{2})?\\b', 'g') as unknown as RegExp)) {
+      const [s, e] = [m.index, m.index + m[0].length];
+      const around = (text.slice(Math.max(0, s - 12), s) + ' ' + text.slice(e, e + 12)).toLowerCase();
+      if (words.some((w) => around.includes(w))) out.push(`${s}|${e}`);
+    }
+    return out;
+  };
+  it('reports exactly the matches with a word near, in ASCII and other text', () => {
+    const unit = fc.constantFrom('phone', 'PHONE', 'tél', 'call', 'me', ' ', '123', '45', '-', '6789', 'é', 'x', '\n');
+    const seen = { found: 0, empty: 0 };
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }).map((u) => u.join('')), (text) => {
+        const got = engine.scan(text).findings.filter((f) => f.ruleId === 'p/needs').map((f) => `${f.start}|${f.end}`);
+        const want = reference(text);
+        seen[want.length > 0 ? 'found' : 'empty']++;
+        expect(got.sort()).toEqual(want.sort());
+      }),
+      { numRuns: 1000 },
+    );
+    expect(seen.found).toBeGreaterThan(0);
+    expect(seen.empty).toBeGreaterThan(0);
+  });
+});
