@@ -441,6 +441,43 @@ describe('context words', () => {
   });
 });
 
+describe('matches in long text', () => {
+  // Past 64 KB a hit rule's matches are found from its loosened pattern's candidates, each
+  // confirmed in place, and after 32 candidates in vain by the exact search: the same matches.
+  const rules: RuleInput[] = [
+    rule({ id: 'gap', pattern: 'reveal\\s+(?:\\w+\\s+){0,2}?secret', flags: 'i', views: ['raw'] }),
+    rule({ id: 'bounded', pattern: '\\bab{2,9}c\\b', views: ['raw'] }),
+    rule({ id: 'wide', pattern: 'é[a-z ]{0,40}?ñ', flags: 'i', views: ['raw'] }),
+  ];
+  const engine = compile([pack(rules)]);
+  const reference = (text: string, cap: number): string[] => {
+    const out: string[] = [];
+    for (const r of rules) {
+      let n = 0;
+      for (const m of text.matchAll(new RE2(r.pattern, `${r.flags ?? ''}g`) as unknown as RegExp)) {
+        if (m[0].length === 0) continue;
+        if (n++ >= cap) break;
+        out.push(`p/${r.id}|${m.index}|${m.index + m[0].length}`);
+      }
+    }
+    return out.sort();
+  };
+  const unit = fc.constantFrom('reveal the secret', 'reveal one two three secret', 'reveal', 'secret', 'abbc', 'ab' + 'b'.repeat(12) + 'c', 'é and ñ', 'é' + 'a'.repeat(50) + 'ñ', 'word', ' ', '\n', '日本');
+  it('finds what the exact search finds, near-misses and all', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 1, maxLength: 60 }), fc.integer({ min: 0, max: 2 }), (parts, filler) => {
+        // Long text: the pieces spread over 70 KB of filler that holds near-misses (or none).
+        const pad = ['z '.repeat(600), 'reveal nothing '.repeat(80), 'abbbbbbbbbbbbbbc '.repeat(70)][filler]!;
+        const text = parts.map((p) => p + ' ' + pad).join('') + pad.repeat(Math.ceil(70_000 / pad.length));
+        expect(Buffer.byteLength(text)).toBeGreaterThan(65_536);
+        const got = engine.scan(text, { maxMatchesPerRule: 1000 }).findings.map((f) => `${f.ruleId}|${f.start}|${f.end}`).sort();
+        expect(got).toEqual(reference(text, 1000));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('required context words', () => {
   // A rule that needs a context word is a member of its family's Set, and a hit counts only when
   // one of its words occurs in the text (the keyword Sets tell); the reference checks every match.
