@@ -317,9 +317,10 @@ export class Engine {
 
 /**
  * One Set per family (split when large, see {@link chunks}) for the views that share the text, and
- * keyword Sets gating the rules that name keywords, which have Sets of their own by family too,
- * and the rules of the family Sets that require context words. Families stay apart: patterns of different kinds (fixed
- * runs of key characters, phrases) make one automaton crawl on random content where two do not.
+ * keyword Sets gating the rules that name keywords (which have Sets of their own by family too)
+ * and the rules of the family Sets that require context words. Families stay apart: patterns of
+ * different kinds (fixed runs of key characters, phrases) make one automaton crawl on random
+ * content where two do not.
  */
 function group(rules: readonly LoadedRule[], ascii: boolean): Group {
   // For pure ASCII text (`ascii`), each rule's member as it reads such text. A rule with keywords
