@@ -496,8 +496,9 @@ const locators = new WeakMap<LoadedRule, { loose: RE2; exact: RE2 }>();
  * the loosened pattern, whose automaton is far smaller, finds the candidates and the exact one
  * only checks each in place. On a megabyte of prompts the exact patterns of a few rules with word
  * gaps crawled through their automata from end to end (user-data-transformed-multilingual: 310
- * ms). After {@link LOCATE_TRIES} candidates that are no match, the exact search takes the rest,
- * so text full of near-misses costs at most that many checks more than before.
+ * ms). After {@link LOCATE_TRIES} candidates that are no match, or once the loosened searches for
+ * them have read twice the text, the exact search takes the rest: text crafted so that candidates
+ * are many and long costs at most a few passes of the loosened automaton more than before.
  */
 function locator(rule: LoadedRule, buf: Buffer): (from: number) => BufferMatch | null {
   let pair = locators.get(rule);
@@ -508,14 +509,19 @@ function locator(rule: LoadedRule, buf: Buffer): (from: number) => BufferMatch |
   }
   const { loose, exact } = pair;
   let misses = 0;
+  // Bytes the loosened searches read up to the end of candidates that were no match (each reads
+  // as much again back to its start): past twice the text, crafted text stops paying for them.
+  let wasted = 0;
   return (from) => {
-    for (let at = from; misses < LOCATE_TRIES; misses++) {
+    for (let at = from; misses < LOCATE_TRIES && wasted <= 2 * buf.length; misses++) {
       loose.lastIndex = at;
       const candidate = loose.exec(buf);
       if (candidate === null) return null;
       exact.lastIndex = candidate.index;
       const m = exact.exec(buf);
       if (m !== null) return m;
+      const end = candidate.index + candidate[0].length;
+      wasted += end - at;
       // The next candidate starts at a later character (a UTF-8 continuation byte starts none).
       at = candidate.index + 1;
       while (at < buf.length && (buf[at]! & 0xc0) === 0x80) at++;
