@@ -6,7 +6,7 @@ import { textViews, type Views } from '../text/views.js';
 import { BUILTIN_VALIDATORS } from '../validators/index.js';
 import type { Validator } from '../validators/types.js';
 import { combineScores, compareFindings, type Finding, type ScanResult } from './finding.js';
-import { keywordSource, loadPack, loosened, nonCapturing, type LoadedRule } from './load.js';
+import { keywordSource, loadPack, nonCapturing, type LoadedRule } from './load.js';
 import { DEFAULT_SCORE } from './pack.js';
 import { byteToUtf16Map } from './utf8.js';
 
@@ -503,8 +503,8 @@ const locators = new WeakMap<LoadedRule, { loose: RE2; exact: RE2 }>();
 function locator(rule: LoadedRule, buf: Buffer): (from: number) => BufferMatch | null {
   let pair = locators.get(rule);
   if (pair === undefined) {
-    const { pattern, flags } = rule.rule;
-    pair = { loose: new RE2(nonCapturing(loosened(pattern)), `${flags}g`), exact: new RE2(nonCapturing(pattern), `${flags}y`) };
+    // The loosened pattern is the rule's Set member, flags inline.
+    pair = { loose: new RE2(nonCapturing(rule.setSource), 'g'), exact: new RE2(nonCapturing(rule.rule.pattern), `${rule.rule.flags}y`) };
     locators.set(rule, pair);
   }
   const { loose, exact } = pair;
