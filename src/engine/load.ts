@@ -16,7 +16,33 @@ const ASCII_WORD = /[A-Za-z0-9_]/;
  * objects instead of compiling the same automata again. Sharing is safe because every use
  * resets `lastIndex` and runs synchronously.
  */
-const checked = new LRUCache<string, { find: RE2; capture: RE2 | null; ascii: string | null }>({ max: 4096 });
+const checked = new LRUCache<string, Compiled>({ max: 4096 });
+
+/**
+ * A rule's RE2 objects, compiled on first use for the built-in packs (see
+ * {@link withExamplesChecked}): most rules of a scan's Sets never hit, and compiling all of them
+ * up front held about 50 MB. Other packs compile at load, so a bad pattern fails there.
+ */
+class Compiled {
+  #find: RE2 | undefined;
+  #capture: RE2 | null | undefined;
+  constructor(
+    private readonly rule: Rule,
+    find: RE2 | undefined,
+    readonly ascii: string | null,
+  ) {
+    this.#find = find;
+  }
+
+  get find(): RE2 {
+    return (this.#find ??= new RE2(nonCapturing(this.rule.pattern), `${this.rule.flags}g`));
+  }
+
+  get capture(): RE2 | null {
+    if (this.#capture === undefined) this.#capture = this.rule.group === undefined ? null : new RE2(this.rule.pattern, `${this.rule.flags}yd`);
+    return this.#capture;
+  }
+}
 
 /** A rule ready to run: its RE2 object and its resolved validators. */
 export interface LoadedRule {
@@ -46,11 +72,11 @@ export interface LoadedRule {
 const examplesChecked = new WeakSet<object>();
 
 /**
- * Marks `packs` (the built-in ones) as checked against their examples by the test suite, and
- * returns them. Loading such a pack does not run its rules on their examples again: that run
- * leaves every rule's RE2 automaton built (about 60 MB for the built-in packs, most of it for
- * rules a scan never gets to) and costs start-up time. Every other pack, including a copy of
- * one of these, is checked when it loads.
+ * Marks `packs` (the built-in ones) as checked by the test suite (patterns compile, examples
+ * pass), and returns them. Loading such a pack neither runs its rules on their examples again
+ * nor compiles them: each rule's RE2 objects are built when a scan first needs them (all of
+ * them up front held about 50 MB, most of it for rules a scan never gets to, and cost start-up
+ * time). Every other pack, including a copy of one of these, is compiled and checked when it loads.
  */
 export function withExamplesChecked<T extends object>(packs: readonly T[]): readonly T[] {
   for (const pack of packs) examplesChecked.add(pack);
@@ -86,11 +112,8 @@ export function loadPack(input: unknown, validators: Readonly<Record<string, Val
   });
 }
 
-/**
- * Compiles a rule's finder and checks what RE2 and, with `runExamples`, the examples can tell
- * about it.
- */
-function checkRule(pack: Pack, rule: Rule, runExamples: boolean): RE2 {
+/** Compiles a rule's finder and checks what RE2 and the examples can tell about it. */
+function checkRule(pack: Pack, rule: Rule): RE2 {
   let re: RE2;
   try {
     new RE2(rule.pattern, rule.flags);
@@ -111,7 +134,6 @@ function checkRule(pack: Pack, rule: Rule, runExamples: boolean): RE2 {
   if (typeof rule.group === 'string' && !new RegExp(`\\(\\?P?<${rule.group}>`).test(rule.pattern)) {
     throw new PatternError(pack.id, rule.id, `named group "${rule.group}" does not exist in the pattern`);
   }
-  if (!runExamples) return re;
   // Every match the pattern finds in the examples, validated or not, must begin with one of
   // startsWith and contain one of the keywords: the engine relies on both.
   const examples = [...rule.examples.positive.map((e) => e.text), ...rule.examples.negative];
@@ -192,11 +214,9 @@ function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string
   const key = `${runExamples ? 'run' : 'skip'}:${JSON.stringify(rule)}`;
   let compiled = checked.get(key);
   if (compiled === undefined) {
-    compiled = {
-      find: checkRule(pack, rule, runExamples),
-      capture: rule.group === undefined ? null : new RE2(rule.pattern, `${rule.flags}yd`),
-      ascii: asciiPattern(rule.pattern, rule.flags),
-    };
+    compiled = new Compiled(rule, runExamples ? checkRule(pack, rule) : undefined, asciiPattern(rule.pattern, rule.flags));
+    // A capture pattern that does not compile fails at load too.
+    if (runExamples) void compiled.capture;
     checked.set(key, compiled);
   }
   const resolved = (rule.validators ?? []).map((entry) => {
@@ -212,8 +232,12 @@ function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string
     pack: pack.id,
     family: pack.family ?? pack.id,
     rule,
-    find: compiled.find,
-    capture: compiled.capture,
+    get find() {
+      return compiled.find;
+    },
+    get capture() {
+      return compiled.capture;
+    },
     setSource: setSourceOf(rule.pattern, rule.flags),
     asciiSetSource: ascii === null ? null : setSourceOf(ascii, rule.flags),
     validators: resolved,
