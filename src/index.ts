@@ -56,8 +56,8 @@ export type {
   VaultEntry,
 } from './redact/index.js';
 export { scan } from './scan.js';
-export { DEFAULT_INJECTION_THRESHOLD, detectInjection, INJECTION_PACKS, injectionScore } from './scanners/injection/index.js';
-export type { InjectionOptions, InjectionResult } from './scanners/injection/index.js';
+export { DEFAULT_INJECTION_THRESHOLD, detectInjection, DOCUMENT_PACKS, INJECTION_PACKS, injectionScore } from './scanners/injection/index.js';
+export type { InjectionContext, InjectionOptions, InjectionResult } from './scanners/injection/index.js';
 export type { ScanTextOptions } from './scan.js';
 export { normalize, toOriginal } from './text/index.js';
 export type { TextView, ViewName } from './text/index.js';

@@ -4,10 +4,11 @@ import { compile } from '../src/engine/engine.js';
 import { keywordGaps } from '../src/engine/load.js';
 import { PackSchema } from '../src/engine/pack.js';
 import { CANARY_PACK } from '../src/guard/canary.js';
+import { DOCUMENT_PACKS } from '../src/scanners/injection/packs.js';
 
 /** The canary pack checks tokens against the guard that issued them; here every token counts as issued. */
 const validators = { canary: () => true };
-const PACKS = [...BUILTIN_PACKS, CANARY_PACK];
+const PACKS = [...BUILTIN_PACKS, ...DOCUMENT_PACKS, CANARY_PACK];
 
 /**
  * Every rule of every pack in patterns/ carries examples: each positive must produce a finding

@@ -6,6 +6,7 @@
  * Run with `npm run eval -- injection`.
  */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { keywordGaps } from '../../src/engine/load.js';
 import { injectionEngine } from '../../src/scanners/injection/engine.js';
@@ -20,6 +21,12 @@ const OBFUSCATION_SAMPLE = 1000;
 /** A source's recall is shown by category when its categories hold at least this many attacks on average. */
 const CATEGORY_MEAN = 20;
 const OBFUSCATIONS: readonly ObfuscatorName[] = ['homoglyphs', 'zeroWidth', 'base64', 'leetspeak', 'spacedLetters', 'reversed'];
+/**
+ * Sources whose texts are third-party content by construction: BIPIA's attacks are written to be
+ * planted in e-mails, tables, web pages and code, and its clean contexts are those carriers. They
+ * are scanned a second time as documents (`context: 'document'`), as a guard scans tool results.
+ */
+const THIRD_PARTY = (row: EvalRow): boolean => row.dataset.startsWith('BIPIA:');
 
 /** FNV-1a of the text: a stable split that does not depend on file order. */
 function fnv(text: string): number {
@@ -108,7 +115,42 @@ export function run(dir: string): void {
     for (const [kind, t] of [...byKind].sort()) console.log(line(`**all ${kind}**`, t));
     throughput(benign.map((r) => r.text));
   }
+  if (attacks !== null && benign !== null) documentContext(attacks, benign);
+  teamProbes();
   keywordGapsIn([...(attacks ?? []), ...(benign ?? [])].map((r) => r.text));
+}
+
+/**
+ * The third-party sources scanned as documents, the overall recall with them so, and every
+ * benign text scanned as a document: user prompts are not documents, so that last row only
+ * shows how wide the document rules are.
+ */
+function documentContext(attacks: readonly EvalRow[], benign: readonly EvalRow[]): void {
+  const asDocument = (row: EvalRow): boolean => detectInjection(row.text, { context: 'document' }).flagged;
+  const rows = new Map<string, Tally>();
+  const all = tally();
+  for (const row of attacks.filter((r) => r.label === 1)) {
+    const flagged = THIRD_PARTY(row) ? asDocument(row) : detectInjection(row.text).flagged;
+    count(all, row, flagged);
+    if (!THIRD_PARTY(row)) continue;
+    const t = rows.get(row.dataset) ?? tally();
+    count(t, row, flagged);
+    rows.set(row.dataset, t);
+  }
+  const everyBenign = tally();
+  for (const row of benign.filter((r) => r.label === 0)) {
+    const flagged = asDocument(row);
+    count(everyBenign, row, flagged);
+    if (!THIRD_PARTY(row)) continue;
+    const t = rows.get(row.dataset) ?? tally();
+    count(t, row, flagged);
+    rows.set(row.dataset, t);
+  }
+  console.log("\nThird-party content scanned as documents (context: 'document'), all rows | dev part | held-out part:\n");
+  console.log('| source | texts | recall or flag rate | dev | held-out |\n|---|---:|---:|---:|---:|');
+  for (const [name, t] of [...rows].sort()) console.log(line(name, t));
+  console.log(line('**all attacks, third-party sources as documents**', all));
+  console.log(line('every benign text as a document (user prompts are not; a width check)', everyBenign));
 }
 
 /** Recall on a fixed sample of attacks, plain and after each obfuscator (one seeded variant per attack). */
@@ -158,4 +200,51 @@ function keywordGapsIn(texts: readonly string[]): void {
     .filter(([, found]) => found.length > 0);
   console.log(`\nKeyword-gated rules with matches that hold none of their keywords (never reported): ${gaps.length}`);
   for (const [id, found] of gaps) console.log(`- ${id}: ${[...new Set(found)].slice(0, 3).map((f) => JSON.stringify(f.slice(0, 60))).join(', ')}`);
+}
+
+/** A row of the team's own probes (`probes.jsonl` beside this file). */
+interface Probe {
+  text: string;
+  label: 0 | 1;
+  /** Who wrote it: A and B are two writers who never saw the rules. */
+  set: string;
+  /** `dev`: rules were written looking at it; `held-out`: nobody writing rules has read it. */
+  split: 'dev' | 'held-out';
+  family: string;
+  lang: string;
+  context: 'message' | 'document';
+}
+
+/**
+ * Recall and flag rates on probes the team wrote for this purpose, apart from the public data:
+ * attacks and benign texts phrased the ways their writers thought of, without sight of the rules.
+ * Set A's dev half guided rule writing; its held-out half and set B did not.
+ */
+function teamProbes(): void {
+  const rows = readFileSync(new URL('probes.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Probe);
+  const groups = new Map<string, { attacks: number; hit: number; hard: number; hardHit: number; ordinary: number; ordinaryHit: number }>();
+  for (const row of rows) {
+    const key = `${row.set} | ${row.split}`;
+    const g = groups.get(key) ?? { attacks: 0, hit: 0, hard: 0, hardHit: 0, ordinary: 0, ordinaryHit: 0 };
+    groups.set(key, g);
+    const flagged = detectInjection(row.text, { context: row.context }).flagged ? 1 : 0;
+    if (row.label === 1) {
+      g.attacks++;
+      g.hit += flagged;
+    } else if (row.family === 'hard_negative') {
+      g.hard++;
+      g.hardHit += flagged;
+    } else {
+      g.ordinary++;
+      g.ordinaryHit += flagged;
+    }
+  }
+  console.log('\nThe team\'s own probes (bench/eval/probes.jsonl; each row scanned in its context):\n');
+  console.log('| set | split | attacks | recall | hard negatives | flagged | ordinary | flagged |\n|---|---|---:|---:|---:|---:|---:|---:|');
+  for (const [key, g] of [...groups].sort()) {
+    console.log(`| ${key} | ${g.attacks} | ${pct(g.hit, g.attacks)} | ${g.hard} | ${pct(g.hardHit, g.hard)} | ${g.ordinary} | ${pct(g.ordinaryHit, g.ordinary)} |`);
+  }
 }

@@ -221,6 +221,8 @@ export function createGuard(configInput: GuardConfigInput | unknown = {}, option
           if (!seg.trusted || config.injection.scanTrusted) {
             const result = detectInjection(seg.text, {
               threshold: config.injection.threshold,
+              // Tool results and attached documents are third-party content.
+              context: seg.source === 'tool-result' || seg.source === 'document' ? 'document' : 'message',
               maxChars: Number.MAX_SAFE_INTEGER,
               ...(injectionPacks === undefined ? {} : { packs: injectionPacks }),
             });

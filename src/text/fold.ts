@@ -385,12 +385,22 @@ function joinSpacedLetters(view: TextView): TextView {
     const end = runs[r + 1]!;
     builder.copy(last, at);
     // Units are single code points at even positions of the run (unit, separator, unit…).
-    let i = at;
-    while (i < end) {
+    const units: number[] = [];
+    for (let i = at; i < end; ) {
+      units.push(i);
+      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+      if (i < end) i++; // a separator is one UTF-16 unit
+    }
+    // The separator after unit `u` (-1 after the last).
+    const sepAfter = (u: number): number => (u + 1 < units.length ? text.charCodeAt(units[u + 1]! - 1) : -1);
+    // Words spelled out with another separator (`I-g-n-o-r-e y-o-u-r`): a space parts them when
+    // the separators on both its sides are not spaces.
+    const partsWords = (u: number): boolean =>
+      sepAfter(u) === 0x20 && u > 0 && sepAfter(u - 1) !== 0x20 && (u + 2 >= units.length || sepAfter(u + 1) !== 0x20);
+    for (let u = 0; u < units.length; u++) {
+      const i = units[u]!;
       const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
-      builder.copy(i, i + width);
-      i += width;
-      if (i < end) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+      builder.copy(i, i + width + (partsWords(u) ? 1 : 0));
     }
     last = end;
   }

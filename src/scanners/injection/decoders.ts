@@ -42,23 +42,24 @@ function caesarShift(s: string): number {
 const REVERSED_CUES = new Set(CUES.map(reverse));
 /**
  * Common words written backwards, none of them a word itself in these languages (`eht`, `uoy`;
- * not `dna`, `era`, `ton`, `sol`, `red`): three of them tell text written backwards, whatever
+ * not `dna`, `era`, `ton`, `sol`, `red`): two of them tell text written backwards, whatever
  * it says. English, then Spanish, Portuguese, French, Italian and German.
  */
 const REVERSED_COMMON = new Set(
   [
     ...['the', 'you', 'your', 'this', 'that', 'with', 'for', 'have', 'will', 'can', 'what', 'from', 'they', 'there', 'about', 'when', 'which', 'would', 'should', 'make', 'like', 'know', 'must', 'write', 'say', 'tell', 'give', 'how', 'any', 'all'],
+    ...['where', 'does', 'could', 'please', 'answer', 'user', 'show', 'print', 'output', 'every', 'secret'],
     ...['que', 'por', 'para', 'una', 'con', 'você', 'não', 'com', 'pour', 'vous', 'une', 'dans', 'est', 'che', 'sono', 'und', 'ist', 'nicht', 'ich'],
   ].map(reverse),
 );
 const LINE = /[^\n]+/g;
 const SHORT_WORD = /(?<![\p{L}\p{M}])[\p{L}\p{M}]{3,6}(?![\p{L}\p{M}])/gu;
 
-/** True when `s` holds a cue word written backwards, or three common words written backwards. */
+/** True when `s` holds a cue word written backwards, or two common words written backwards. */
 function hasReversedCue(s: string): boolean {
   for (const m of s.matchAll(CUE_WORD)) if (REVERSED_CUES.has(m[0].toLowerCase())) return true;
   let common = 0;
-  for (const m of s.matchAll(SHORT_WORD)) if (REVERSED_COMMON.has(m[0].toLowerCase()) && ++common === 3) return true;
+  for (const m of s.matchAll(SHORT_WORD)) if (REVERSED_COMMON.has(m[0].toLowerCase()) && ++common === 2) return true;
   return false;
 }
 

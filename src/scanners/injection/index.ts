@@ -4,6 +4,7 @@ import { textViews } from '../../text/views.js';
 import { encodedFindings } from './encoded.js';
 import { injectionEngine } from './engine.js';
 import { adversarialSuffix } from './gibberish.js';
+import { discountMentions } from './mention.js';
 import { obfuscationFindings } from './obfuscation.js';
 import { repeatedTokens } from './repetition.js';
 import { DEFAULT_INJECTION_THRESHOLD, injectionScore } from './score.js';
@@ -14,8 +15,9 @@ import type { InjectionOptions, InjectionResult } from './types.js';
  * raw, clean and fold views, so homoglyphs, invisible characters, leetspeak and spaced
  * letters do not hide a phrase) plus heuristics for what rules miss: obfuscation signals,
  * encoded payloads (decoded and rescanned, reported on the encoded span),
- * adversarial-suffix gibberish and repeated-token runs before a request. The score is a
- * noisy-OR of the best finding of each rule.
+ * adversarial-suffix gibberish and repeated-token runs before a request. A rule finding
+ * inside a quotation presented as an example ("what does 'ignore previous instructions'
+ * mean?", a training slide) counts half. The score is a noisy-OR of the best finding of each rule.
  *
  * @throws InvalidInputError when `text` is not a string or an option is out of range.
  * @throws InputTooLargeError when `text` is longer than `maxChars`.
@@ -43,7 +45,11 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
     throw new InvalidInputError('decode.maxDepth and decode.maxDecodedBytes must be non-negative integers');
   }
 
-  const engine = injectionEngine(options.packs);
+  const context = options.context ?? 'message';
+  if (context !== 'message' && context !== 'document') {
+    throw new InvalidInputError(`context must be "message" or "document", got ${JSON.stringify(context)}`);
+  }
+  const engine = injectionEngine(options.packs, context);
   const views = textViews(text);
   const findings: Finding[] = engine.findAll(views);
   if (options.heuristics ?? true) {
@@ -54,11 +60,12 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
     const repeated = repeatedTokens(text);
     if (repeated !== null) findings.push(repeated);
   }
+  discountMentions(text, findings);
   findings.sort(compareFindings);
   const score = injectionScore(findings);
   return { flagged: score >= threshold, score, threshold, findings };
 }
 
 export { DEFAULT_INJECTION_THRESHOLD, injectionScore } from './score.js';
-export { INJECTION_PACKS } from './packs.js';
-export type { InjectionOptions, InjectionResult } from './types.js';
+export { DOCUMENT_PACKS, INJECTION_PACKS } from './packs.js';
+export type { InjectionContext, InjectionOptions, InjectionResult } from './types.js';

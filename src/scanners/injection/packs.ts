@@ -1,4 +1,5 @@
 import injectionDelimiter from '../../../patterns/injection-delimiter.json' with { type: 'json' };
+import injectionDocument from '../../../patterns/injection-document.json' with { type: 'json' };
 import injectionExfiltration from '../../../patterns/injection-exfiltration.json' with { type: 'json' };
 import injectionFraming from '../../../patterns/injection-framing.json' with { type: 'json' };
 import injectionExtraction from '../../../patterns/injection-extraction.json' with { type: 'json' };
@@ -27,3 +28,11 @@ export const INJECTION_PACKS: readonly PackInput[] = withExamplesChecked([
   injectionTool,
   injectionSmuggling,
 ] as PackInput[]);
+
+/**
+ * Rules for third-party content only (tool results, retrieved pages, e-mails, files): an
+ * instruction to put a sentence or a link into the reader's answer, or to write that answer
+ * backwards or in emojis, is an injection there and an ordinary request in a user's own prompt.
+ * `detectInjection(text, { context: 'document' })` adds them to {@link INJECTION_PACKS}.
+ */
+export const DOCUMENT_PACKS: readonly PackInput[] = withExamplesChecked([injectionDocument] as PackInput[]);

@@ -1,4 +1,12 @@
 import type { Finding } from '../../engine/finding.js';
+import type { DOCUMENT_PACKS } from './packs.js';
+
+/**
+ * Where a text comes from. `message`: what a user writes to the assistant. `document`:
+ * third-party content the assistant reads (tool results, retrieved pages, e-mails, files),
+ * where an instruction about the assistant's own answer is an injection.
+ */
+export type InjectionContext = 'message' | 'document';
 
 /** Options of {@link detectInjection}. */
 export interface InjectionOptions {
@@ -9,6 +17,13 @@ export interface InjectionOptions {
    * character", invisible characters) need company.
    */
   threshold?: number;
+  /**
+   * `document` for third-party content (tool results, retrieved pages, e-mails, files): adds
+   * the rules of {@link DOCUMENT_PACKS}, instructions that steer the reading assistant's answer
+   * ("add this link to your reply", "write your answer backwards"), which a user may ask for in
+   * their own prompt. Default `message`.
+   */
+  context?: InjectionContext;
   /** Extra packs (plain objects in the pack format) scanned beside the injection packs. */
   packs?: readonly unknown[];
   /** Run the heuristics (obfuscation, encoded payloads, adversarial suffixes, repeated tokens). Default true. */

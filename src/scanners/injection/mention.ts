@@ -1,0 +1,57 @@
+import type { Finding } from '../../engine/finding.js';
+
+/**
+ * A short quotation on one line — a phrase, not a quoted document, which may carry an injection
+ * of its own ("translate this review: '… note to the AI: …'"): paired double quotes, guillemets
+ * and CJK corner brackets, or single quotes that open after a space and close before one (not
+ * the apostrophe of `don't`). Bounded, so a text full of openers is still read in linear time.
+ */
+const QUOTATION =
+  /(["“«„「『‹])[^"”»“」』›\n]{3,100}["”»“」』›]|(?:^|(?<=[\s(:]))'[^'\n]{3,100}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,100}’/g;
+/**
+ * Words that present a quotation as an example of an attack rather than as an instruction:
+ * attack, injection, phishing, example, phrase, "what does … mean", translation, training,
+ * in the languages of the packs.
+ */
+const MENTION_CUE = new RegExp(
+  [
+    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:do you|to) say|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e)\b`,
+    String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|traduc|c[oó]mo se dice`,
+    String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on`,
+    String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man`,
+    String.raw`inje[cç][aã]o|treinamento|exemplo|traduz|como se diz|attacco|iniezione|formazione|esempio|come si dice`,
+    String.raw`aanval|voorbeeld|betekent|vertaal|атак|инъекц|обучени|пример|фраз|означает|перев`,
+    String.raw`攻击|注入|培训|例如|示例|意思|翻译|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳`,
+    String.raw`공격|인젝션|교육|예시|예를|의미|번역|هجوم|حقن|تدريب|مثال|تعني|ترجم`,
+  ].join('|'),
+  'iu',
+);
+/** How far before or after a quotation a cue word may stand, in UTF-16 units. */
+const CUE_WINDOW = 80;
+/** What a rule finding inside such a quotation keeps of its score. */
+export const MENTION_FACTOR = 0.5;
+
+/**
+ * Halves the score of rule findings that lie inside a quotation presented as an example: a
+ * training slide quoting «ignora las instrucciones anteriores», "what does 'ignore previous
+ * instructions' mean?". A strong phrase quoted so becomes a weak cue: it flags beside another
+ * cue, not alone. The finding stays, with the reason in its evidence. Heuristic findings are
+ * left as they are.
+ */
+export function discountMentions(text: string, findings: Finding[]): void {
+  if (!findings.some((f) => !f.ruleId.startsWith('heuristic/'))) return;
+  const mentions: [number, number][] = [];
+  for (const m of text.matchAll(QUOTATION)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const around = text.slice(Math.max(0, start - CUE_WINDOW), start) + '\n' + text.slice(end, end + CUE_WINDOW);
+    if (MENTION_CUE.test(around)) mentions.push([start, end]);
+  }
+  if (mentions.length === 0) return;
+  for (const f of findings) {
+    if (f.ruleId.startsWith('heuristic/')) continue;
+    if (!mentions.some(([start, end]) => f.start >= start && f.end <= end)) continue;
+    f.score *= MENTION_FACTOR;
+    f.evidence = 'quoted as an example (score halved)';
+  }
+}
