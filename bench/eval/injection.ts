@@ -57,6 +57,12 @@ function count(t: Tally, row: EvalRow, flagged: boolean): void {
     t.devHit += h;
   }
 }
+/** Counts `row` into the tally of `key` in `tallies`. */
+function countInto(tallies: Map<string, Tally>, key: string, row: EvalRow, flagged: boolean): void {
+  const t = tallies.get(key) ?? tally();
+  count(t, row, flagged);
+  tallies.set(key, t);
+}
 const line = (name: string, t: Tally): string =>
   `| ${name} | ${t.n} | ${pct(t.hit, t.n)} | ${pct(t.devHit, t.devN)} | ${pct(t.outHit, t.outN)} |`;
 
@@ -67,21 +73,20 @@ export function run(dir: string): void {
     console.log('no injection or benign data: nothing to measure');
     return;
   }
+  // Each attack's verdict as a user message, for the tables below and the document section.
+  const flaggedAttacks = new Map<EvalRow, boolean>();
   if (attacks !== null) {
     const bySource = new Map<string, Tally>();
     const byCategory = new Map<string, Map<string, Tally>>();
     const all = tally();
     for (const row of attacks.filter((r) => r.label === 1)) {
       const flagged = detectInjection(row.text).flagged;
-      const t = bySource.get(row.dataset) ?? tally();
-      count(t, row, flagged);
-      bySource.set(row.dataset, t);
+      flaggedAttacks.set(row, flagged);
+      countInto(bySource, row.dataset, row, flagged);
       count(all, row, flagged);
       const categories = byCategory.get(row.dataset) ?? new Map<string, Tally>();
       byCategory.set(row.dataset, categories);
-      const c = categories.get(row.category ?? '') ?? tally();
-      count(c, row, flagged);
-      categories.set(row.category ?? '', c);
+      countInto(categories, row.category ?? '', row, flagged);
     }
     console.log('\nAttack recall (flagged / attacks), all rows | dev part | held-out part:\n');
     console.log('| source | attacks | recall | dev | held-out |\n|---|---:|---:|---:|---:|');
@@ -102,12 +107,8 @@ export function run(dir: string): void {
     const byKind = new Map<string, Tally>();
     for (const row of benign.filter((r) => r.label === 0)) {
       const flagged = detectInjection(row.text).flagged;
-      const t = bySource.get(row.dataset) ?? tally();
-      count(t, row, flagged);
-      bySource.set(row.dataset, t);
-      const k = byKind.get(row.kind) ?? tally();
-      count(k, row, flagged);
-      byKind.set(row.kind, k);
+      countInto(bySource, row.dataset, row, flagged);
+      countInto(byKind, row.kind, row, flagged);
     }
     console.log('\nFlag rate on benign text (flagged / texts), all rows | dev part | held-out part:\n');
     console.log('| source | texts | flag rate | dev | held-out |\n|---|---:|---:|---:|---:|');
@@ -115,36 +116,31 @@ export function run(dir: string): void {
     for (const [kind, t] of [...byKind].sort()) console.log(line(`**all ${kind}**`, t));
     throughput(benign.map((r) => r.text));
   }
-  if (attacks !== null && benign !== null) documentContext(attacks, benign);
+  if (attacks !== null && benign !== null) documentContext(flaggedAttacks, benign);
   teamProbes();
   keywordGapsIn([...(attacks ?? []), ...(benign ?? [])].map((r) => r.text));
 }
 
 /**
- * The third-party sources scanned as documents, the overall recall with them so, and every
- * benign text scanned as a document: user prompts are not documents, so that last row only
- * shows how wide the document rules are.
+ * The third-party sources scanned as documents, the overall recall with them so (the other
+ * attacks keep their verdict as user messages, `flaggedAttacks`), and every benign text scanned
+ * as a document: user prompts are not documents, so that last row only shows how wide the
+ * document rules are.
  */
-function documentContext(attacks: readonly EvalRow[], benign: readonly EvalRow[]): void {
+function documentContext(flaggedAttacks: ReadonlyMap<EvalRow, boolean>, benign: readonly EvalRow[]): void {
   const asDocument = (row: EvalRow): boolean => detectInjection(row.text, { context: 'document' }).flagged;
   const rows = new Map<string, Tally>();
   const all = tally();
-  for (const row of attacks.filter((r) => r.label === 1)) {
-    const flagged = THIRD_PARTY(row) ? asDocument(row) : detectInjection(row.text).flagged;
+  for (const [row, asMessage] of flaggedAttacks) {
+    const flagged = THIRD_PARTY(row) ? asDocument(row) : asMessage;
     count(all, row, flagged);
-    if (!THIRD_PARTY(row)) continue;
-    const t = rows.get(row.dataset) ?? tally();
-    count(t, row, flagged);
-    rows.set(row.dataset, t);
+    if (THIRD_PARTY(row)) countInto(rows, row.dataset, row, flagged);
   }
   const everyBenign = tally();
   for (const row of benign.filter((r) => r.label === 0)) {
     const flagged = asDocument(row);
     count(everyBenign, row, flagged);
-    if (!THIRD_PARTY(row)) continue;
-    const t = rows.get(row.dataset) ?? tally();
-    count(t, row, flagged);
-    rows.set(row.dataset, t);
+    if (THIRD_PARTY(row)) countInto(rows, row.dataset, row, flagged);
   }
   console.log("\nThird-party content scanned as documents (context: 'document'), all rows | dev part | held-out part:\n");
   console.log('| source | texts | recall or flag rate | dev | held-out |\n|---|---:|---:|---:|---:|');
@@ -225,26 +221,18 @@ function teamProbes(): void {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Probe);
-  const groups = new Map<string, { attacks: number; hit: number; hard: number; hardHit: number; ordinary: number; ordinaryHit: number }>();
+  // Per set and split: [texts, flagged] for attacks, hard negatives and ordinary texts.
+  const kinds = ['attack', 'hard_negative', 'ordinary'] as const;
+  const groups = new Map<string, Record<(typeof kinds)[number], [number, number]>>();
   for (const row of rows) {
     const key = `${row.set} | ${row.split}`;
-    const g = groups.get(key) ?? { attacks: 0, hit: 0, hard: 0, hardHit: 0, ordinary: 0, ordinaryHit: 0 };
+    const g = groups.get(key) ?? { attack: [0, 0], hard_negative: [0, 0], ordinary: [0, 0] };
     groups.set(key, g);
-    const flagged = detectInjection(row.text, { context: row.context }).flagged ? 1 : 0;
-    if (row.label === 1) {
-      g.attacks++;
-      g.hit += flagged;
-    } else if (row.family === 'hard_negative') {
-      g.hard++;
-      g.hardHit += flagged;
-    } else {
-      g.ordinary++;
-      g.ordinaryHit += flagged;
-    }
+    const c = g[row.label === 1 ? 'attack' : row.family === 'hard_negative' ? 'hard_negative' : 'ordinary'];
+    c[0]++;
+    if (detectInjection(row.text, { context: row.context }).flagged) c[1]++;
   }
   console.log('\nThe team\'s own probes (bench/eval/probes.jsonl; each row scanned in its context):\n');
   console.log('| set | split | attacks | recall | hard negatives | flagged | ordinary | flagged |\n|---|---|---:|---:|---:|---:|---:|---:|');
-  for (const [key, g] of [...groups].sort()) {
-    console.log(`| ${key} | ${g.attacks} | ${pct(g.hit, g.attacks)} | ${g.hard} | ${pct(g.hardHit, g.hard)} | ${g.ordinary} | ${pct(g.ordinaryHit, g.ordinary)} |`);
-  }
+  for (const [key, g] of [...groups].sort()) console.log(`| ${key} | ${kinds.map((k) => `${g[k][0]} | ${pct(g[k][1], g[k][0])}`).join(' | ')} |`);
 }
