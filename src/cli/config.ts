@@ -5,6 +5,8 @@ import { InvalidInputError } from '../errors.js';
 import { type GuardConfig, parseGuardConfig } from '../guard/config.js';
 import { operatorsOf } from '../guard/operators.js';
 import { createRedactor, type Redactor } from '../redact/redactor.js';
+import { DOCUMENT_PACKS } from '../scanners/injection/packs.js';
+import type { InjectionContext } from '../scanners/injection/types.js';
 import { PII_PACKS } from '../scanners/pii/packs.js';
 import { SECRET_PACKS } from '../scanners/secrets/packs.js';
 
@@ -22,11 +24,13 @@ export function loadConfig(path: string | undefined): GuardConfig {
   return parseGuardConfig(raw);
 }
 
-/** Every rule `scan` runs: the built-in packs (unless turned off), custom and injection packs, less `disable`. */
-export function scanEngine(config: GuardConfig): Engine {
-  return compile([...(config.packs.builtins ? BUILTIN_PACKS : []), ...config.packs.custom, ...config.injection.packs], {
-    disable: config.packs.disable,
-  });
+/**
+ * Every rule `scan` runs: the built-in packs (unless turned off), custom and injection packs, less
+ * `disable`; for third-party content (`context` document), the built-in document packs too.
+ */
+export function scanEngine(config: GuardConfig, context: InjectionContext = 'message'): Engine {
+  const builtins = config.packs.builtins ? [...BUILTIN_PACKS, ...(context === 'document' ? DOCUMENT_PACKS : [])] : [];
+  return compile([...builtins, ...config.packs.custom, ...config.injection.packs], { disable: config.packs.disable });
 }
 
 /** The redactor `redact` uses: secret and PII packs and custom ones, with the config's operators. */

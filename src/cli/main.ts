@@ -6,6 +6,7 @@ import type { Engine } from '../engine/engine.js';
 import { SEVERITIES, type Severity } from '../engine/pack.js';
 import { isPromptwardError } from '../errors.js';
 import type { GuardConfig } from '../guard/config.js';
+import type { InjectionContext } from '../scanners/injection/types.js';
 import type { Redactor } from '../redact/redactor.js';
 import { applySegments } from '../validate/apply.js';
 import { validateRequest } from '../validate/validate.js';
@@ -28,6 +29,12 @@ options:
   --format text|json|sarif scan's output (default text)
   --fail-on SEVERITY       scan exits 1 when a finding is at or above it:
                            info, low, medium (default), high, critical
+  --context message|document
+                           scan reads its texts as a user's own (message, default) or as
+                           third-party content (document: web pages, e-mails, files, tool
+                           results), which adds the rules for instructions aimed at the
+                           reading assistant; chat input reads tool results and attached
+                           documents as documents either way
   --config FILE            the guard's JSON config (packs, disable, redaction operators, hashKey)
   -h, --help               this text
 
@@ -44,6 +51,7 @@ interface Options {
   input: 'text' | 'jsonl' | 'chat';
   format: 'text' | 'json' | 'sarif';
   failOn: Severity;
+  context: InjectionContext;
   config: GuardConfig;
 }
 
@@ -63,6 +71,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         input: { type: 'string', default: 'text' },
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'medium' },
+        context: { type: 'string', default: 'message' },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -82,6 +91,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     !['text', 'jsonl', 'chat'].includes(values.input) ? '--input must be text, jsonl or chat' : '',
     !['text', 'json', 'sarif'].includes(values.format) ? '--format must be text, json or sarif' : '',
     !SEVERITIES.includes(values['fail-on'] as Severity) ? `--fail-on must be one of ${SEVERITIES.join(', ')}` : '',
+    !['message', 'document'].includes(values.context) ? '--context must be message or document' : '',
   ].filter((p) => p !== '');
   if (problems.length > 0) {
     io.stderr.write(`${problems.join('\n')}\n${USAGE}\n`);
@@ -92,6 +102,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       input: values.input as Options['input'],
       format: values.format as Options['format'],
       failOn: values['fail-on'] as Severity,
+      context: values.context as InjectionContext,
       config: loadConfig(values.config),
     };
     const sources = await resolveSources(args, io.stdin);
@@ -102,9 +113,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** The findings of one source, located by line and column (and, for chat requests, the text's path). */
-async function* findingsOf(source: Source, options: Options, engine: Engine, io: CliIo): AsyncGenerator<LocatedFinding> {
+/**
+ * The findings of one source, located by line and column (and, for chat requests, the text's
+ * path); `engineFor` gives the engine of a context.
+ */
+async function* findingsOf(
+  source: Source,
+  options: Options,
+  engineFor: (context: InjectionContext) => Engine,
+  io: CliIo,
+): AsyncGenerator<LocatedFinding> {
   if (options.input === 'text') {
+    const engine = engineFor(options.context);
     const overlap = Math.max(4096, ...engine.rules.map((r) => r.rule.maxLength ?? 0));
     yield* scanChunks(progress(source, io), engine, overlap);
     return;
@@ -112,10 +132,15 @@ async function* findingsOf(source: Source, options: Options, engine: Engine, io:
   for await (const record of jsonLines(source)) {
     const texts =
       options.input === 'jsonl'
-        ? [{ text: recordText(source, record), path: undefined }]
-        : validateRequest(record.value).segments.map((s) => ({ text: s.text, path: s.path.join('.') }));
-    for (const { text, path } of texts) {
-      for (const f of engine.scan(text, { maxChars: Number.MAX_SAFE_INTEGER }).findings) {
+        ? [{ text: recordText(source, record), path: undefined, context: options.context }]
+        : validateRequest(record.value).segments.map((s) => ({
+            text: s.text,
+            path: s.path.join('.'),
+            // Tool results and attached documents are third-party content, as the guard reads them.
+            context: s.source === 'tool-result' || s.source === 'document' ? ('document' as const) : options.context,
+          }));
+    for (const { text, path, context } of texts) {
+      for (const f of engineFor(context).scan(text, { maxChars: Number.MAX_SAFE_INTEGER }).findings) {
         yield { ...f, line: record.line, column: f.start + 1, text: text.slice(f.start, f.end), ...(path === undefined ? {} : { path }) };
       }
     }
@@ -123,12 +148,20 @@ async function* findingsOf(source: Source, options: Options, engine: Engine, io:
 }
 
 async function scan(sources: Source[], options: Options, io: CliIo): Promise<number> {
-  const engine = scanEngine(options.config);
+  const engines = new Map<InjectionContext, Engine>();
+  const engineFor = (context: InjectionContext): Engine => {
+    let engine = engines.get(context);
+    if (engine === undefined) {
+      engine = scanEngine(options.config, context);
+      engines.set(context, engine);
+    }
+    return engine;
+  };
   const all: SourceFindings[] = [];
   let worst = -1;
   for (const source of sources) {
     const found: LocatedFinding[] = [];
-    for await (const f of findingsOf(source, options, engine, io)) {
+    for await (const f of findingsOf(source, options, engineFor, io)) {
       worst = Math.max(worst, SEVERITIES.indexOf(f.severity));
       if (options.format === 'text') io.stdout.write(textLine(source.name, f));
       found.push(f);

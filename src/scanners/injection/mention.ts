@@ -35,8 +35,9 @@ export const MENTION_FACTOR = 0.5;
  * Halves the score of rule findings that lie inside a quotation presented as an example: a
  * training slide quoting «ignora las instrucciones anteriores», "what does 'ignore previous
  * instructions' mean?". A strong phrase quoted so becomes a weak cue: it flags beside another
- * cue, not alone. The finding stays, with the reason in its evidence. Heuristic findings are
- * left as they are.
+ * cue, not alone. A quotation counts as one cue, however many rules match in it: its best
+ * finding keeps half its score and the others none (two halves would add up to a flag). The
+ * findings stay, with the reason in their evidence. Heuristic findings are left as they are.
  */
 export function discountMentions(text: string, findings: Finding[]): void {
   if (!findings.some((f) => !f.ruleId.startsWith('heuristic/'))) return;
@@ -48,10 +49,18 @@ export function discountMentions(text: string, findings: Finding[]): void {
     if (MENTION_CUE.test(around)) mentions.push([start, end]);
   }
   if (mentions.length === 0) return;
+  // The rule findings of each quotation, by its index.
+  const quoted = new Map<number, Finding[]>();
   for (const f of findings) {
     if (f.ruleId.startsWith('heuristic/')) continue;
-    if (!mentions.some(([start, end]) => f.start >= start && f.end <= end)) continue;
-    f.score *= MENTION_FACTOR;
-    f.evidence = 'quoted as an example (score halved)';
+    const i = mentions.findIndex(([start, end]) => f.start >= start && f.end <= end);
+    if (i !== -1) quoted.set(i, [...(quoted.get(i) ?? []), f]);
+  }
+  for (const group of quoted.values()) {
+    const best = group.reduce((a, b) => (b.score > a.score ? b : a));
+    for (const f of group) {
+      f.score = f === best ? f.score * MENTION_FACTOR : 0;
+      f.evidence = f === best ? 'quoted as an example (score halved)' : 'quoted as an example (counted once with the quotation)';
+    }
   }
 }
