@@ -73,6 +73,17 @@ describe('loading packs', () => {
     expect(thrown(() => compile([pack([inside])])).message).toContain('contains none of the keywords');
     expect(thrown(() => compile([pack([rule({ keywords: ['\\b-x'] })])])).message).toContain('ASCII word character');
   });
+  it('gates rules whose keywords fill more than one keyword Set', () => {
+    // 5,000 keywords of 12 characters, 65,000 characters with separators: more than one keyword
+    // Set takes (40,000). Each rule's own keyword sorts to another end of the alphabet, so the
+    // two are gated by different Sets.
+    const filler = Array.from({ length: 5000 }, (_, i) => `kw${String(i).padStart(6, '0')}mark`);
+    const gatedBy = (word: string, id: string): RuleInput =>
+      rule({ id, pattern: `${word}\\s+here`, flags: 'i', keywords: [word, ...filler], examples: { positive: [{ text: `${word} here`, match: `${word} here` }], negative: [word] } });
+    const engine = compile([pack([gatedBy('aardvark', 'first'), gatedBy('zymurgy', 'last')])]);
+    expect(engine.scan('Aardvark here, zymurgy HERE').findings.map((f) => f.ruleId)).toEqual(['p/first', 'p/last']);
+    expect(engine.scan('zymurgy there').findings).toHaveLength(0);
+  });
   it("refuses \\b before a letter outside ASCII, where RE2's \\b never holds after a space", () => {
     const err = thrown(() => compile([pack([rule({ pattern: '\\bответь', examples: { positive: [{ text: 'xответь', match: 'ответь' }], negative: ['y'] } })])]));
     expect(err.message).toContain('outside ASCII');
