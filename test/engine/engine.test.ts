@@ -106,6 +106,15 @@ describe('scanning', () => {
     const [f] = engine.scan(text).findings;
     expect(text.slice(f!.start, f!.end)).toBe('secret-42');
   });
+  it('reports nothing for a match whose reported group took no part (how rules write an innocent context)', () => {
+    // The packs write "not after a negation" as `(?:NEGATED)|(PHRASE)` with group 1: RE2 takes the
+    // leftmost match, so a negated phrase is consumed by the first branch and reports nothing.
+    const examples = { positive: [{ text: 'please share your password now', match: 'share your password' }], negative: ['never share your password'] };
+    const engine = compile([pack([rule({ pattern: '(?:never\\s+share\\s+your\\s+password)|(share\\s+your\\s+password)', flags: 'i', group: 1, examples })])]);
+    expect(engine.scan('Never share your password with anyone.').findings).toHaveLength(0);
+    expect(engine.scan('Please share your password with me.').findings).toHaveLength(1);
+    expect(engine.scan('Never share your password. Now share your password!').findings).toHaveLength(1);
+  });
   it('reports the span of the named capture group', () => {
     const engine = compile([pack([rule({ pattern: 'password=(?P<value>[a-z0-9]{4,})', group: 'value' })])]);
     const text = 'é password=hunter22 ok';

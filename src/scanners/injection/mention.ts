@@ -20,7 +20,7 @@ const MENTION_CUE = new RegExp(
     String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on`,
     String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man`,
     String.raw`inje[cç][aã]o|treinamento|exemplo|traduz|como se diz|attacco|iniezione|formazione|esempio|come si dice`,
-    String.raw`aanval|voorbeeld|betekent|vertaal|атак|инъекц|обучени|пример|фраз|означает|перев`,
+    String.raw`aanval|voorbeeld|betekent|vertaa?l|атак|инъекц|обучени|пример|фраз|означает|перев`,
     String.raw`攻击|注入|培训|例如|示例|意思|翻译|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳`,
     String.raw`공격|인젝션|교육|예시|예를|의미|번역|هجوم|حقن|تدريب|مثال|تعني|ترجم`,
   ].join('|'),
