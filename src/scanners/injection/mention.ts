@@ -54,7 +54,10 @@ export function discountMentions(text: string, findings: Finding[]): void {
   for (const f of findings) {
     if (f.ruleId.startsWith('heuristic/')) continue;
     const i = mentions.findIndex(([start, end]) => f.start >= start && f.end <= end);
-    if (i !== -1) quoted.set(i, [...(quoted.get(i) ?? []), f]);
+    if (i === -1) continue;
+    const list = quoted.get(i);
+    if (list === undefined) quoted.set(i, [f]);
+    else list.push(f);
   }
   for (const group of quoted.values()) {
     const best = group.reduce((a, b) => (b.score > a.score ? b : a));
