@@ -9,6 +9,7 @@ import type { GuardConfig } from '../guard/config.js';
 import type { Redactor } from '../redact/redactor.js';
 import type { InjectionContext } from '../scanners/injection/types.js';
 import { applySegments } from '../validate/apply.js';
+import { isThirdParty } from '../validate/segment.js';
 import { validateRequest } from '../validate/validate.js';
 import { cliRedactor, loadConfig, scanEngine } from './config.js';
 import { resolveSources, type Source } from './inputs.js';
@@ -136,8 +137,7 @@ async function* findingsOf(
         : validateRequest(record.value).segments.map((s) => ({
             text: s.text,
             path: s.path.join('.'),
-            // Tool results and attached documents are third-party content, as the guard reads them.
-            context: s.source === 'tool-result' || s.source === 'document' ? ('document' as const) : options.context,
+            context: isThirdParty(s) ? ('document' as const) : options.context,
           }));
     for (const { text, path, context } of texts) {
       for (const f of engineFor(context).scan(text, { maxChars: Number.MAX_SAFE_INTEGER }).findings) {

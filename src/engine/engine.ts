@@ -390,14 +390,11 @@ const KEYWORD_SET_BUDGET = 40_000;
  * states in one of them, not in all.
  */
 function keywordChunks<T>(members: [string, T][]): [string, T][][] {
-  const sorted = [...members].sort(([a], [b]) => {
-    const x = a.replace(/^\\b/, '');
-    const y = b.replace(/^\\b/, '');
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  const byWord = members.map((member) => ({ member, word: member[0].replace(/^\\b/, '') }));
+  byWord.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   const out: [string, T][][] = [];
   let size = Number.POSITIVE_INFINITY;
-  for (const member of sorted) {
+  for (const { member } of byWord) {
     if (size + member[0].length > KEYWORD_SET_BUDGET) {
       out.push([]);
       size = 0;

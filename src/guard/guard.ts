@@ -9,7 +9,7 @@ import { detectInjection, injectionScore } from '../scanners/injection/index.js'
 import { SECRET_PACKS } from '../scanners/secrets/packs.js';
 import { applySegments } from '../validate/apply.js';
 import type { RequestFormat } from '../validate/format.js';
-import type { RequestPath, Segment, SegmentRole } from '../validate/segment.js';
+import { isThirdParty, type RequestPath, type Segment, type SegmentRole } from '../validate/segment.js';
 import { validateRequest } from '../validate/validate.js';
 import { CANARY_PACK, CanaryRegistry } from './canary.js';
 import { type Action, type GuardConfig, type GuardConfigInput, parseGuardConfig } from './config.js';
@@ -221,8 +221,7 @@ export function createGuard(configInput: GuardConfigInput | unknown = {}, option
           if (!seg.trusted || config.injection.scanTrusted) {
             const result = detectInjection(seg.text, {
               threshold: config.injection.threshold,
-              // Tool results and attached documents are third-party content.
-              context: seg.source === 'tool-result' || seg.source === 'document' ? 'document' : 'message',
+              context: isThirdParty(seg) ? 'document' : 'message',
               maxChars: Number.MAX_SAFE_INTEGER,
               ...(injectionPacks === undefined ? {} : { packs: injectionPacks }),
             });

@@ -31,3 +31,11 @@ export interface Segment {
   /** True for text the application wrote (system and developer prompts by default), false for text a user or a tool could control. */
   trusted: boolean;
 }
+
+/**
+ * True for text nobody in the conversation wrote, a tool's result or an attached document:
+ * third-party content, which the guard and the CLI scan with `context: 'document'`.
+ */
+export function isThirdParty(segment: Pick<Segment, 'source'>): boolean {
+  return segment.source === 'tool-result' || segment.source === 'document';
+}
