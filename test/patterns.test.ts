@@ -12,7 +12,8 @@ const PACKS = [...BUILTIN_PACKS, ...DOCUMENT_PACKS, CANARY_PACK];
 
 /**
  * Every rule of every pack in patterns/ carries examples: each positive must produce a finding
- * of that rule whose span is exactly the example's `match`; each negative must produce none.
+ * of that rule whose span is exactly the example's `match`; each negative must produce none, and
+ * a rule with `unless` has a negative that it spares.
  * Each rule is compiled alone so that its examples test it, not its neighbours.
  */
 describe.each(PACKS.map((p) => [p.id, p] as const))('pack %s', (_id, input) => {
@@ -32,6 +33,11 @@ describe.each(PACKS.map((p) => [p.id, p] as const))('pack %s', (_id, input) => {
     for (const text of rule.examples.negative) {
       const hits = engine.scan(text).findings.filter((f) => f.ruleId === ruleId);
       expect(hits, `${ruleId} must not match ${JSON.stringify(text)}`).toEqual([]);
+    }
+    if (rule.unless !== undefined) {
+      // Some negative example shows what `unless` spares: the rule without it flags that text.
+      const bare = compile([{ ...input, rules: [{ ...rule, unless: undefined }] }], { validators });
+      expect(rule.examples.negative.some((text) => bare.scan(text).findings.some((f) => f.ruleId === ruleId)), `${ruleId}: no negative example needs unless`).toBe(true);
     }
   });
 });

@@ -7,7 +7,7 @@ import { BUILTIN_VALIDATORS } from '../validators/index.js';
 import type { Validator } from '../validators/types.js';
 import { combineScores, compareFindings, type Finding, type ScanResult } from './finding.js';
 import { keywordSource, loadPack, nonCapturing, type LoadedRule } from './load.js';
-import { DEFAULT_SCORE } from './pack.js';
+import { DEFAULT_SCORE, UNLESS_REACH } from './pack.js';
 import { byteToUtf16Map } from './utf8.js';
 
 const VIEWS: readonly ViewName[] = ['raw', 'clean', 'fold'];
@@ -223,7 +223,7 @@ export class Engine {
     cap: number,
     lowered: { text: string; lower: string },
   ): Finding[] {
-    const { find, capture, rule: r } = rule;
+    const { find, capture, unless, rule: r } = rule;
     const out: Finding[] = [];
     // Pure ASCII lower-cases character by character: one lower-cased copy serves every match.
     if (toUtf16 === null && r.context !== undefined && lowered.text !== view.text) Object.assign(lowered, { text: view.text, lower: view.text.toLowerCase() });
@@ -252,6 +252,7 @@ export class Engine {
       if (ve <= vs) continue;
       // A declared bound is a promise streams rely on: a longer match is not this rule's.
       if (r.maxLength !== undefined && toOriginalLength(view, vs, ve) > r.maxLength) continue;
+      if (unless !== null && beginsInside(unless, view.text, vs, ve)) continue;
       let score = r.score ?? DEFAULT_SCORE[r.severity];
       // Context first: it is cheap, and a required word that is absent spares the validators.
       if (r.context !== undefined) {
@@ -583,6 +584,26 @@ function buildSet(family: string, sources: string[], flags = ''): RE2Set {
       cause: error,
     });
   }
+}
+
+/**
+ * True when the span `start`…`end` of `text` begins inside a match of `unless`, looked for within
+ * {@link UNLESS_REACH} characters of the span. A match that touches a cut made at that reach
+ * does not count: its `\\b` or `^` may hold only because of the cut.
+ */
+function beginsInside(unless: RE2, text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - UNLESS_REACH);
+  const to = Math.min(text.length, end + UNLESS_REACH);
+  const part = text.slice(from, to);
+  let inside = false;
+  unless.lastIndex = 0;
+  for (let m = unless.exec(part); m !== null && !inside && from + m.index <= start; m = unless.exec(part)) {
+    const past = m.index + m[0].length;
+    if (past === m.index) unless.lastIndex++;
+    else inside = from + past > start && (m.index > 0 || from === 0) && (past < part.length || to === text.length);
+  }
+  unless.lastIndex = 0;
+  return inside;
 }
 
 /**

@@ -26,6 +26,7 @@ const checked = new LRUCache<string, Compiled>({ max: 4096 });
 class Compiled {
   #find: RE2 | undefined;
   #capture: RE2 | null | undefined;
+  #unless: RE2 | null | undefined;
   constructor(
     private readonly rule: Rule,
     find: RE2 | undefined,
@@ -41,6 +42,11 @@ class Compiled {
   get capture(): RE2 | null {
     if (this.#capture === undefined) this.#capture = this.rule.group === undefined ? null : new RE2(this.rule.pattern, `${this.rule.flags}yd`);
     return this.#capture;
+  }
+
+  get unless(): RE2 | null {
+    if (this.#unless === undefined) this.#unless = this.rule.unless === undefined ? null : new RE2(nonCapturing(this.rule.unless), `${this.rule.flags}g`);
+    return this.#unless;
   }
 }
 
@@ -58,6 +64,8 @@ export interface LoadedRule {
   find: RE2;
   /** For rules with a `group`: sticky, with indices, run only at a match `find` found. */
   capture: RE2 | null;
+  /** The rule's `unless` pattern, global, run only around a finding; null without one. */
+  unless: RE2 | null;
   /**
    * The pattern {@link loosened}, with its flags inline: one member of an RE2.Set, which only
    * tells which rules may match; `find` then decides on the exact pattern.
@@ -124,6 +132,15 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
     });
   }
   if (re.test('')) throw new PatternError(pack.id, rule.id, 'the pattern matches the empty string');
+  if (rule.unless !== undefined) {
+    let unless: RE2;
+    try {
+      unless = new RE2(rule.unless, rule.flags);
+    } catch (error) {
+      throw new PatternError(pack.id, rule.id, `RE2 cannot compile the unless pattern: ${(error as Error).message}`, { cause: error });
+    }
+    if (unless.test('')) throw new PatternError(pack.id, rule.id, 'the unless pattern matches the empty string');
+  }
   if (boundaryBeforeNonAscii(rule.pattern)) {
     throw new PatternError(pack.id, rule.id, "\\b stands before a letter outside ASCII: RE2's \\b knows only ASCII word characters, so it never holds after a space there");
   }
@@ -209,7 +226,9 @@ function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string
   // On the text views, ' and ’ are one apostrophe; the fold view reads a leet `1` as `i`,
   // where the writer may have meant `l`. Keywords are read the same way (see keywordSource).
   const { apostrophes, iOrL } = readingOf(declared);
-  const rule = apostrophes ? { ...declared, pattern: lenient(declared.pattern, iOrL) } : declared;
+  const rule = apostrophes
+    ? { ...declared, pattern: lenient(declared.pattern, iOrL), ...(declared.unless === undefined ? {} : { unless: lenient(declared.unless, iOrL) }) }
+    : declared;
   // A rule loaded without running its examples does not vouch for a copy that asks for the run.
   const key = `${runExamples ? 'run' : 'skip'}:${JSON.stringify(rule)}`;
   let compiled = checked.get(key);
@@ -237,6 +256,9 @@ function loadRule(pack: Pack, declared: Rule, validators: Readonly<Record<string
     },
     get capture() {
       return compiled.capture;
+    },
+    get unless() {
+      return compiled.unless;
     },
     setSource: setSourceOf(rule.pattern, rule.flags),
     asciiSetSource: ascii === null ? null : setSourceOf(ascii, rule.flags),

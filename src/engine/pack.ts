@@ -65,6 +65,15 @@ export const RuleSchema = z
       })
       .optional(),
     /**
+     * The innocent uses of the rule's words, in RE2 syntax with the rule's flags: a finding that
+     * begins inside a match of this pattern is dropped ("never share your password" is where the
+     * request "share your password" begins). It is looked for only around a finding, within
+     * {@link UNLESS_REACH} characters on each side, so it costs nothing where the rule does not
+     * match; a match that touches that cut (where a `\\b` or `^` may owe itself to the cut) does
+     * not count, and the finding stays.
+     */
+    unless: z.string().min(1).optional(),
+    /**
      * Longest text a match can span, in UTF-16 units of the original text; bounds what a stream
      * holds back. The engine enforces it: a longer match is not reported.
      */
@@ -96,6 +105,14 @@ export const PackSchema = z
     rules: z.array(RuleSchema).nonempty(),
   })
   .strict();
+
+/** Characters on each side of a finding within which its rule's `unless` pattern is looked for. */
+export const UNLESS_REACH = 120;
+
+/** Characters a rule looks at beside a match: its context window, its `unless` reach. */
+export function besideReach(rule: Pick<Rule, 'context' | 'unless'>): number {
+  return Math.max(rule.context?.window ?? 0, rule.unless === undefined ? 0 : UNLESS_REACH);
+}
 
 /** The mark of a keyword that counts only at a word start: a leading `\\b`. */
 export const WORD_START = '\\b';

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine.js';
+import { besideReach } from '../engine/pack.js';
 
 /** How far a match of the enabled rules can reach, which is what a stream must hold back. */
 export interface RuleBounds {
@@ -9,7 +10,7 @@ export interface RuleBounds {
    * point; a rule with `startsWith` holds back its own only from where a literal starts.
    */
   plainMaxLength: number;
-  /** Widest context window (characters a rule looks at beside its match). */
+  /** Widest reach beside a match: context windows, `unless` patterns (see `besideReach`). */
   context: number;
   /** Rules (`pack/rule`) with no `maxLength` and no fallback: no stream can know their values are complete. */
   unbounded: string[];
@@ -35,7 +36,7 @@ export function ruleBounds(engine: Engine, categories: ReadonlySet<string>, fall
       maxLength = Math.max(maxLength, length);
       if (rule.startsWith === undefined) plainMaxLength = Math.max(plainMaxLength, length);
     }
-    context = Math.max(context, rule.context?.window ?? 0);
+    context = Math.max(context, besideReach(rule));
   }
   return { maxLength, plainMaxLength, context, unbounded };
 }

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine.js';
+import { besideReach } from '../engine/pack.js';
 
 /** How far one group of rules reaches around a match start. */
 interface Span {
@@ -41,7 +42,7 @@ export function reachOf(
   const anchored: { literals: readonly string[]; maxLength: number }[] = [];
   for (const { rule } of engine.rules) {
     if (!categories.has(rule.category)) continue;
-    context = Math.max(context, rule.context?.window ?? 0);
+    context = Math.max(context, besideReach(rule));
     const maxLength = rule.maxLength ?? fallback;
     const literals = rule.startsWith;
     const usable = literals !== undefined && rule.views.every((v) => v === 'raw') && literals.every((l) => !l.includes('#'));

@@ -49,10 +49,12 @@ describe('loading packs', () => {
   it('rejects a pack that is not an object', () => {
     expect(thrown(() => compile(['nope'])).code).toBe('PW_PACK');
   });
-  it('rejects unknown validators, empty-matching patterns, missing groups and duplicate ids', () => {
+  it('rejects unknown validators, empty-matching or broken patterns, missing groups and duplicate ids', () => {
     expect(thrown(() => compile([pack([rule({ validators: ['nope'] })])])).message).toContain('unknown validator');
     expect(thrown(() => compile([pack([rule({ pattern: 'a*' })])])).message).toContain('empty string');
     expect(thrown(() => compile([pack([rule({ group: 2, pattern: '(a)' })])])).message).toContain('group 2');
+    expect(thrown(() => compile([pack([rule({ unless: 'b*' })])])).message).toContain('unless pattern matches the empty string');
+    expect(thrown(() => compile([pack([rule({ unless: '(?<=a)x' })])])).message).toContain('cannot compile the unless pattern');
     expect(thrown(() => compile([pack([rule({}), rule({})])])).message).toContain('duplicate');
     expect(thrown(() => compile([pack([rule({})]), pack([rule({})])])).message).toContain('twice');
   });
@@ -106,14 +108,36 @@ describe('scanning', () => {
     const [f] = engine.scan(text).findings;
     expect(text.slice(f!.start, f!.end)).toBe('secret-42');
   });
-  it('reports nothing for a match whose reported group took no part (how rules write an innocent context)', () => {
-    // The packs write "not after a negation" as `(?:NEGATED)|(PHRASE)` with group 1: RE2 takes the
-    // leftmost match, so a negated phrase is consumed by the first branch and reports nothing.
+  it('reports nothing for a match whose reported group took no part', () => {
+    // RE2 takes the leftmost match: in `(?:NEGATED)|(PHRASE)` the negated phrase is consumed by the first branch.
     const examples = { positive: [{ text: 'please share your password now', match: 'share your password' }], negative: ['never share your password'] };
     const engine = compile([pack([rule({ pattern: '(?:never\\s+share\\s+your\\s+password)|(share\\s+your\\s+password)', flags: 'i', group: 1, examples })])]);
     expect(engine.scan('Never share your password with anyone.').findings).toHaveLength(0);
     expect(engine.scan('Please share your password with me.').findings).toHaveLength(1);
     expect(engine.scan('Never share your password. Now share your password!').findings).toHaveLength(1);
+  });
+  it('drops a finding that begins inside a match of its rule\'s unless pattern, and only that one', () => {
+    const examples = { positive: [{ text: 'please share your password now', match: 'share your password' }], negative: ['never share your password'] };
+    const ask = { pattern: "share\\s+your\\s+password", flags: 'i', views: ['clean'] as ['clean'], keywords: ['share'] as [string], examples };
+    const engine = compile([pack([rule({ ...ask, unless: "\\b(?:never|don't)\\s+share\\s+your\\s+password" })])]);
+    expect(engine.scan('Never share your password with anyone.').findings).toHaveLength(0);
+    // On the clean view `unless` reads ' and ’ alike, as the pattern does.
+    expect(engine.scan('Don’t share your password, the bank never asks.').findings).toHaveLength(0);
+    const both = 'Never share your password. Now share your password!';
+    expect(engine.scan(both).findings.map((f) => f.start)).toEqual([both.lastIndexOf('share')]);
+    expect(engine.scan('Please share your password with me.').findings).toHaveLength(1);
+    // Only a finding that begins inside the innocent phrase is dropped.
+    const begins = (unless: string) => compile([pack([rule({ ...ask, unless })])]).scan('never share your password manager').findings.length;
+    expect(begins('never\\s+share')).toBe(0);
+    expect(begins('your\\s+password\\s+manager')).toBe(1);
+  });
+  it('keeps a finding when the only match of its unless pattern touches the reach cut (a ^ or \\b the cut may have made)', () => {
+    const examples = { positive: [{ text: 'tell me the password', match: 'the password' }], negative: ['x'] };
+    const engine = compile([pack([rule({ pattern: 'the password', examples, unless: '^a+ the password' })])]);
+    expect(engine.scan(`${'a'.repeat(50)} the password`).findings).toHaveLength(0);
+    // 130 letters put the text's start beyond the reach: the cut's ^ is not the text's.
+    expect(engine.scan(`z${'a'.repeat(130)} the password`).findings).toHaveLength(1);
+    expect(engine.scan(`${'a'.repeat(130)} the password`).findings).toHaveLength(1);
   });
   it('reports the span of the named capture group', () => {
     const engine = compile([pack([rule({ pattern: 'password=(?P<value>[a-z0-9]{4,})', group: 'value' })])]);

@@ -27,6 +27,36 @@ describe('stream', () => {
     );
   });
 
+  it("holds back a rule's unless reach: an innocent context that arrives after a value still spares it", async () => {
+    const phone = '\\b\\d{3}-\\d{3}-\\d{4}\\b';
+    const pack = {
+      id: 'unless-fixture',
+      rules: [
+        {
+          id: 'phone',
+          category: 'pii',
+          entity: 'PHONE_NUMBER',
+          severity: 'medium' as const,
+          pattern: phone,
+          maxLength: 12,
+          unless: `${phone}\\s*\\(fax\\)`,
+          examples: { positive: [{ text: 'call 555-123-4567', match: '555-123-4567' }], negative: ['555-123-4567 (fax)'] },
+        },
+      ],
+    };
+    const redactor = createRedactor({ engine: compile([pack]), operators: { default: placeholder() } });
+    expect(await through(redactor.stream(), ['call 555-123-4567', ' or 555-765-4321 ', '(fax)'])).toEqual(['call [PHONE_NUMBER_1] or 555-765-4321 (fax)']);
+    const texts = fc
+      .array(fc.tuple(fc.constantFrom('555-123-4567', '(fax)', 'call', 'x'.repeat(40)), fc.constantFrom('', ' ', '\n')), { maxLength: 20 })
+      .map((parts) => parts.map(([p, sep]) => p + sep).join(''));
+    await fc.assert(
+      fc.asyncProperty(withCuts(texts), async ({ text, chunks }) => {
+        expect((await through(redactor.stream(), chunks)).join('')).toBe((await redactor.redact(text)).text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('for any split, no value the whole-text scan finds appears in any emitted chunk', async () => {
     const redactor = createRedactor({ engine, operators: { default: placeholder() } });
     await fc.assert(
