@@ -16,6 +16,8 @@ const PAIRS: Record<string, string> = {
   // Latin look-alikes outside ASCII, Armenian
   ı: 'i', ɑ: 'a', ɩ: 'i', ɪ: 'i', ʏ: 'y', ᴀ: 'a', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ᴋ: 'k', ᴍ: 'm', ᴏ: 'o',
   ᴘ: 'p', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ᴢ: 'z', օ: 'o', ս: 'u', հ: 'h', ո: 'n', ց: 'g',
+  // The rest of the small capitals that "small caps" text generators use
+  ʙ: 'b', ɢ: 'g', ʜ: 'h', ᴊ: 'j', ʟ: 'l', ɴ: 'n', ʀ: 'r', ꜰ: 'f', ꜱ: 's', ꞯ: 'q', ǫ: 'q',
 };
 
 const TABLE = new Map<string, string>(Object.entries(PAIRS));
