@@ -229,6 +229,9 @@ export class Engine {
     if (toUtf16 === null && r.context !== undefined && lowered.text !== view.text) Object.assign(lowered, { text: view.text, lower: view.text.toLowerCase() });
     const next = buf.length > LONG_TEXT ? locator(rule, buf) : null;
     find.lastIndex = 0;
+    // Candidates `unless` spared: they do not use up the tries, or innocent phrases could hide a
+    // match behind them; past this many, `unless` spares no more (it fails closed).
+    let spared = 0;
     for (let tried = 0; out.length < cap && tried < cap * CANDIDATE_FACTOR; tried++) {
       const m: BufferMatch | null = next === null ? find.exec(buf) : next(find.lastIndex);
       if (m === null) break;
@@ -252,11 +255,16 @@ export class Engine {
       if (ve <= vs) continue;
       // A declared bound is a promise streams rely on: a longer match is not this rule's.
       if (r.maxLength !== undefined && toOriginalLength(view, vs, ve) > r.maxLength) continue;
-      if (unless !== null && beginsInside(unless, view.text, vs, ve)) continue;
+      if (unless !== null && spared < cap * CANDIDATE_FACTOR && beginsInside(unless, view, vs, ve)) {
+        spared++;
+        tried--;
+        continue;
+      }
       let score = r.score ?? DEFAULT_SCORE[r.severity];
       // Context first: it is cheap, and a required word that is absent spares the validators.
       if (r.context !== undefined) {
-        const near = nearWords(view.text, toUtf16 === null ? lowered.lower : null, vs, ve, r.context.window, r.context.words);
+        const [from, to] = reachAround(view, vs, ve, r.context.window);
+        const near = nearWords(view.text, toUtf16 === null ? lowered.lower : null, vs, ve, from, to, r.context.words);
         if (!near && r.context.required) continue;
         if (near) score = Math.min(1, score + r.context.boost);
       }
@@ -586,34 +594,69 @@ function buildSet(family: string, sources: string[], flags = ''): RE2Set {
   }
 }
 
+/** Matches of an `unless` pattern one finding looks through before it gives up and stays. */
+const UNLESS_TRIES = 16;
+
 /**
- * True when the span `start`…`end` of `text` begins inside a match of `unless`, looked for within
- * {@link UNLESS_REACH} characters of the span. A match that touches a cut made at that reach
- * does not count: its `\\b` or `^` may hold only because of the cut.
+ * True when the span `start`…`end` of `view` begins inside a match of `unless`, looked for within
+ * {@link UNLESS_REACH} characters of the original text on each side of the span (what streams
+ * hold back). A match that touches a cut made at that reach does not count: its `\\b` or `^`
+ * may hold only because of the cut. Past {@link UNLESS_TRIES} matches, the finding stays.
  */
-function beginsInside(unless: RE2, text: string, start: number, end: number): boolean {
-  const from = Math.max(0, start - UNLESS_REACH);
-  const to = Math.min(text.length, end + UNLESS_REACH);
-  const part = text.slice(from, to);
-  let inside = false;
+function beginsInside(unless: RE2, view: TextView, start: number, end: number): boolean {
+  const [from, to, atStart, atEnd] = reachAround(view, start, end, UNLESS_REACH);
+  const part = view.text.slice(from, to);
   unless.lastIndex = 0;
-  for (let m = unless.exec(part); m !== null && !inside && from + m.index <= start; m = unless.exec(part)) {
-    const past = m.index + m[0].length;
-    if (past === m.index) unless.lastIndex++;
-    else inside = from + past > start && (m.index > 0 || from === 0) && (past < part.length || to === text.length);
+  try {
+    for (let tries = 0; tries < UNLESS_TRIES; tries++) {
+      const m = unless.exec(part);
+      if (m === null || from + m.index > start) return false;
+      const past = m.index + m[0].length;
+      if (past === m.index) {
+        // Past a whole character: a lastIndex inside a surrogate pair shifts the indices RE2 reports.
+        const c = part.charCodeAt(past);
+        unless.lastIndex = past + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+      } else if (from + past > start) return (m.index > 0 || atStart) && (past < part.length || atEnd);
+    }
+    return false;
+  } finally {
+    unless.lastIndex = 0;
   }
-  unless.lastIndex = 0;
-  return inside;
 }
 
 /**
- * True when one of `words` (case-insensitive) occurs within `window` characters before `start`
- * or after `end`: in `before + ' ' + after`, so a word with a space may span the match. `lower`
- * is `text` lower-cased, for pure ASCII text only.
+ * The span `start`…`end` of `view` widened by `reach` characters of the original text on each
+ * side, as view indices `[from, to, atStart, atEnd]`: what a stream holding back `reach` has
+ * received around a match, however many characters the view dropped or added there. `atStart` and
+ * `atEnd` tell whether the widening reached the text's own edges.
  */
-function nearWords(text: string, lower: string | null, start: number, end: number, window: number, words: readonly string[]): boolean {
-  const from = Math.max(0, start - window);
-  const to = Math.min(text.length, end + window);
+function reachAround(view: TextView, start: number, end: number, reach: number): [number, number, boolean, boolean] {
+  const [s, e] = toOriginal(view, start, end);
+  const atStart = s <= reach;
+  const atEnd = e + reach >= view.originalLength;
+  return [atStart ? 0 : indexAt(view, s - reach), atEnd ? view.text.length : indexAt(view, e + reach), atStart, atEnd];
+}
+
+/** The first character of `view` that comes from offset `offset` of the original text or later. */
+function indexAt(view: TextView, offset: number): number {
+  const { starts } = view;
+  if (starts === null) return offset;
+  let lo = 0;
+  let hi = view.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * True when one of `words` (case-insensitive) occurs in `from`…`start` or `end`…`to` of `text`
+ * (the window {@link reachAround} gives): in `before + ' ' + after`, so a word with a space may
+ * span the match. `lower` is `text` lower-cased, for pure ASCII text only.
+ */
+function nearWords(text: string, lower: string | null, start: number, end: number, from: number, to: number, words: readonly string[]): boolean {
   if (lower === null) {
     // Outside ASCII lower-casing is not always per character (final sigma): lower the pieces.
     const around = (text.slice(from, start) + ' ' + text.slice(end, to)).toLowerCase();

@@ -106,7 +106,7 @@ export const PackSchema = z
   })
   .strict();
 
-/** Characters on each side of a finding within which its rule's `unless` pattern is looked for. */
+/** Characters of the original text on each side of a finding within which its rule's `unless` pattern is looked for (what streams hold back). */
 export const UNLESS_REACH = 120;
 
 /** Characters a rule looks at beside a match: its context window, its `unless` reach. */

@@ -131,6 +131,18 @@ describe('scanning', () => {
     expect(begins('never\\s+share')).toBe(0);
     expect(begins('your\\s+password\\s+manager')).toBe(1);
   });
+  it('lets innocent phrases spare only so many findings: past them, a request behind them is reported', () => {
+    const examples = { positive: [{ text: 'please share your password now', match: 'share your password' }], negative: ['never share your password'] };
+    const engine = compile([pack([rule({ pattern: 'share\\s+your\\s+password', flags: 'i', examples, unless: '\\bnever\\s+share\\s+your\\s+password' })])]);
+    expect(engine.scan('Never share your password. '.repeat(3)).findings).toHaveLength(0);
+    expect(engine.scan(`${'Never share your password. '.repeat(2000)}Please share your password.`).findings.length).toBeGreaterThan(0);
+  });
+  it('steps over a whole character after an empty match of unless, so indices after an emoji stay right', () => {
+    const examples = { positive: [{ text: 'ok -share your password', match: '-share your password' }], negative: ['x'] };
+    const engine = compile([pack([rule({ pattern: '-share your password', examples, unless: '\\b[a-z]*' })])]);
+    expect(engine.scan('a!-share your password').findings).toHaveLength(1);
+    expect(engine.scan('a😀-share your password').findings).toHaveLength(1);
+  });
   it('keeps a finding when the only match of its unless pattern touches the reach cut (a ^ or \\b the cut may have made)', () => {
     const examples = { positive: [{ text: 'tell me the password', match: 'the password' }], negative: ['x'] };
     const engine = compile([pack([rule({ pattern: 'the password', examples, unless: '^a+ the password' })])]);

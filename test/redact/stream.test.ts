@@ -46,6 +46,16 @@ describe('stream', () => {
     };
     const redactor = createRedactor({ engine: compile([pack]), operators: { default: placeholder() } });
     expect(await through(redactor.stream(), ['call 555-123-4567', ' or 555-765-4321 ', '(fax)'])).toEqual(['call [PHONE_NUMBER_1] or 555-765-4321 (fax)']);
+    // The reach counts characters of the original text, as the hold-back does: invisible characters
+    // the clean view drops do not stretch it past what the stream has received.
+    const cleanPack = (unless: string) => ({ id: 'unless-clean', rules: [{ ...pack.rules[0]!, views: ['clean' as const], unless, examples: { positive: [{ text: 'call 555-123-4567', match: '555-123-4567' }], negative: ['555-123-4567 fax'] } }] });
+    const z = '\u200b';
+    const right = createRedactor({ engine: compile([cleanPack(`${phone}\\s+fax\\b`)]), operators: { default: placeholder() } });
+    const a = [`call 555-123-4567 ${z.repeat(300)}fax`, 'es, not calls'];
+    expect((await through(right.stream(), a)).join('')).toBe((await right.redact(a.join(''))).text);
+    const left = createRedactor({ engine: compile([cleanPack(`\\bfax:\\s*${phone}`)]), operators: { default: placeholder() } });
+    const b = [`telefax${z.repeat(600)}`, 'fax: 555-123-4567 ', 'x'.repeat(400)];
+    expect((await through(left.stream(), b)).join('')).toBe((await left.redact(b.join(''))).text);
     const texts = fc
       .array(fc.tuple(fc.constantFrom('555-123-4567', '(fax)', 'call', 'x'.repeat(40)), fc.constantFrom('', ' ', '\n')), { maxLength: 20 })
       .map((parts) => parts.map(([p, sep]) => p + sep).join(''));
@@ -55,6 +65,33 @@ describe('stream', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('counts a context window in characters of the original text, as the hold-back does', async () => {
+    // The clean view drops the invisible characters: a window counted in its characters would
+    // reach a context word that the stream emitted long before the value arrived.
+    const pack = {
+      id: 'context-fixture',
+      rules: [
+        {
+          id: 'pin',
+          category: 'pii',
+          entity: 'PIN',
+          severity: 'medium' as const,
+          pattern: '\\b\\d{4}\\b',
+          maxLength: 4,
+          views: ['clean' as const],
+          context: { words: ['pin'], window: 20, required: true },
+          examples: { positive: [{ text: 'pin 1234', match: '1234' }], negative: ['year 1234 was long ago, really'] },
+        },
+      ],
+    };
+    const redactor = createRedactor({ engine: compile([pack]), operators: { default: placeholder() } });
+    for (const gap of [' ', '\u200b'.repeat(400)]) {
+      const chunks = [`my pin:${gap}`, ' 1234 ', 'x'.repeat(300)];
+      expect((await through(redactor.stream(), chunks)).join('')).toBe((await redactor.redact(chunks.join(''))).text);
+    }
+    expect((await redactor.redact('my pin: 1234')).text).toBe('my pin: [PIN_1]');
   });
 
   it('for any split, no value the whole-text scan finds appears in any emitted chunk', async () => {
