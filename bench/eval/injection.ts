@@ -154,7 +154,7 @@ function obfuscationRecall(rows: readonly EvalRow[]): void {
   const step = Math.max(1, Math.floor(rows.length / OBFUSCATION_SAMPLE));
   const sample = rows.filter((_, i) => i % step === 0).slice(0, OBFUSCATION_SAMPLE);
   const plain = sample.filter((r) => detectInjection(r.text).flagged).length;
-  console.log(`\nRecall after obfuscation (${sample.length} attacks, every ${step}th; one variant each, seed = row index):\n`);
+  console.log(`\nRecall after obfuscation (${sample.length} attacks, one in ${step}; one variant each, seed = row index):\n`);
   console.log('| obfuscation | recall | change |\n|---|---:|---:|');
   console.log(`| none | ${pct(plain, sample.length)} | |`);
   for (const name of OBFUSCATIONS) {
