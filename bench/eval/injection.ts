@@ -202,7 +202,7 @@ function keywordGapsIn(texts: readonly string[]): void {
 interface Probe {
   text: string;
   label: 0 | 1;
-  /** Who wrote it: sets A to D, five writers (C two of them) who never saw the rules. */
+  /** Who wrote it: sets A to F, nine writers (C, E and F two each) who never saw the rules. */
   set: string;
   /** `dev`: rules were written looking at it; `held-out`: nobody writing rules has read it. */
   split: 'dev' | 'held-out';
@@ -214,7 +214,7 @@ interface Probe {
 /**
  * Recall and flag rates on probes the team wrote for this purpose, apart from the public data:
  * attacks and benign texts phrased the ways their writers thought of, without sight of the rules.
- * The dev halves of sets A and C guided rule writing; their held-out halves and sets B and D did not.
+ * The dev halves of sets A, C and F guided rule writing; their held-out halves and sets B, D and E did not.
  */
 function teamProbes(): void {
   const rows = readFileSync(new URL('probes.jsonl', import.meta.url), 'utf8')

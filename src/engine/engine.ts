@@ -7,7 +7,7 @@ import { BUILTIN_VALIDATORS } from '../validators/index.js';
 import type { Validator } from '../validators/types.js';
 import { combineScores, compareFindings, type Finding, type ScanResult } from './finding.js';
 import { keywordSource, loadPack, nonCapturing, type LoadedRule } from './load.js';
-import { DEFAULT_SCORE, UNLESS_REACH } from './pack.js';
+import { DEFAULT_SCORE, UNLESS_REACH, WORD_START } from './pack.js';
 import { byteToUtf16Map } from './utf8.js';
 
 const VIEWS: readonly ViewName[] = ['raw', 'clean', 'fold'];
@@ -399,7 +399,7 @@ const KEYWORD_SET_BUDGET = 40_000;
  * states in one of them, not in all.
  */
 function keywordChunks<T>(members: [string, T][]): [string, T][][] {
-  const byWord = members.map((member) => ({ member, word: member[0].replace(/^\\b/, '') }));
+  const byWord = members.map((member) => ({ member, word: member[0].startsWith(WORD_START) ? member[0].slice(WORD_START.length) : member[0] }));
   byWord.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   const out: [string, T][][] = [];
   let size = Number.POSITIVE_INFINITY;
