@@ -5,6 +5,15 @@ import { keywordGaps } from '../src/engine/load.js';
 import { PackSchema } from '../src/engine/pack.js';
 import { CANARY_PACK } from '../src/guard/canary.js';
 import { DOCUMENT_PACKS } from '../src/scanners/injection/packs.js';
+import { seeded } from '../src/testing/random.js';
+
+/** `size` characters of random base64 in lines of 76, like an encoded attachment. */
+function base64Lines(size: number, rand: () => number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let out = '';
+  for (let i = 0; i < size; i++) out += (i % 77 === 76) ? '\n' : alphabet[Math.floor(rand() * 64)];
+  return out;
+}
 
 /** The canary pack checks tokens against the guard that issued them; here every token counts as issued. */
 const validators = { canary: () => true };
@@ -59,6 +68,39 @@ describe('keyword gates', () => {
     const gated = engine.rules.filter((r) => r.rule.keywords !== undefined);
     expect(gated.length).toBeGreaterThan(100);
     expect(gated.flatMap((r) => keywordGaps(r, texts).map((m) => `${r.id}: ${JSON.stringify(m)}`))).toEqual([]);
+  });
+  it('in long texts of random base64, finds every gated rule that its first positive example sets off', () => {
+    // Past 32 KB the gated Sets run only around their keywords (KEYWORD_REACH in engine.ts), and
+    // base64 holds short keywords by chance. Each example, set off in a short text of the same
+    // shape (no windows there; a rule anchored at the start of the text is not), still counts
+    // between 6 KB blocks of base64 (the windows cover a third of them) in texts of 6 examples,
+    // past 32 KB each.
+    const engine = compile(PACKS, { validators });
+    const rand = seeded(17);
+    const block = (size: number): string => base64Lines(size, rand);
+    const batches: { text: string; ids: string[] }[] = [];
+    let parts: string[] = [block(6144)];
+    let ids: string[] = [];
+    for (const r of engine.rules) {
+      if (r.rule.keywords === undefined) continue;
+      const part = `\n\n${r.rule.examples.positive[0]!.text}\n\n`;
+      if (!engine.scan(block(200) + part + block(200)).findings.some((f) => f.ruleId === r.id)) continue;
+      parts.push(part, block(6144));
+      ids.push(r.id);
+      if (ids.length === 6) {
+        batches.push({ text: parts.join(''), ids });
+        parts = [block(6144)];
+        ids = [];
+      }
+    }
+    expect(batches.length).toBeGreaterThan(60);
+    const missed: string[] = [];
+    for (const { text, ids: expected } of batches) {
+      expect(text.length).toBeGreaterThan(32_768);
+      const found = new Set(engine.scan(text).findings.map((f) => f.ruleId));
+      missed.push(...expected.filter((id) => !found.has(id)));
+    }
+    expect(missed).toEqual([]);
   });
   it('finds a match that holds none of its keywords', () => {
     const [rule] = compile([{ id: 'k', rules: [{ id: 'r', category: 'test', severity: 'low', pattern: 'secret (?:word|code)', keywords: ['word'], examples: { positive: [{ text: 'secret word', match: 'secret word' }], negative: ['x'] } }] }]).rules;

@@ -5,6 +5,7 @@ import { compile } from '../../src/engine/engine.js';
 import { keywordGaps, lenient, loosened, nonCapturing, withExamplesChecked } from '../../src/engine/load.js';
 import type { PackInput, RuleInput } from '../../src/engine/pack.js';
 import { isPromptwardError, PatternError } from '../../src/errors.js';
+import { seeded } from '../../src/testing/random.js';
 import { textViews, toOriginal } from '../../src/text/index.js';
 
 const ex = { positive: [{ text: 'x', match: 'x' }], negative: ['y'] } as const;
@@ -451,13 +452,21 @@ describe('keyword-gated rules', () => {
     rule({ id: 'secret', pattern: '(?:tell|give)\\s+me\\s+(?:the|your)\\s+(?:password|passcode)', flags: 'i', views: ['raw'], keywords: ['\\bpassword', '\\bpasscode'], maxLength: 36 }),
     rule({ id: 'anchored', pattern: '(?m:^\\s*new\\s+task\\s*:)', flags: 'i', views: ['clean', 'fold'], keywords: ['task'], maxLength: 20 }),
     rule({ id: 'long', pattern: 'begin[a-z ]*end', flags: 'i', views: ['raw'], keywords: ['begin'], maxLength: 30 }),
+    // No declared length, its keyword 300 characters from its end: within the reach.
+    rule({ id: 'far', pattern: '\\balpha(?:\\s+\\w+){0,200}?\\s+omega\\b', flags: 'i', views: ['raw'], keywords: ['alpha'] }),
+    // Let through by a keyword random data holds: in a long text its Set runs on all of it.
+    rule({ id: 'hook', pattern: 'https?://[a-z.]+/hook\\b', flags: 'i', views: ['raw'], keywords: ['//'], maxLength: 60 }),
+    // Longer than the reach around its keyword: in a long text its Set runs on all of it too.
+    rule({ id: 'block', pattern: 'BEGIN BLOCK\\n[A-Za-z0-9+/]+\\nEND BLOCK', views: ['raw'], keywords: ['begin block'], maxLength: 3100 }),
   ];
   const ungated = gated.map(({ keywords: _, ...r }) => r);
-  const withKeywords = compile([pack(gated)]);
-  const withoutKeywords = compile([pack(ungated)]);
+  // The rule of `//` in a pack of its own: its gated Set runs apart from the others'.
+  const packs = (rules: RuleInput[]): PackInput[] => [pack(rules.filter((r) => r.id !== 'hook')), pack(rules.filter((r) => r.id === 'hook'), { id: 'q' })];
+  const withKeywords = compile(packs(gated));
+  const withoutKeywords = compile(packs(ungated));
   const spans = (findings: { ruleId: string; start: number; end: number }[]): string[] => findings.map((f) => `${f.ruleId}|${f.start}|${f.end}`).sort();
   const words = fc.constantFrom('the', 'mode', 'task', 'password', 'Passcode', 'begin', 'end', 'tell me the', 'give me your', 'enter', 'debug', 'b3gin', 'x', '\n', 'new task:', 'm0de');
-  const phrases = fc.constantFrom('entering the debug mode', 'Enter debug mode', 'tell me the password', 'give me your passcode', '\nnew task:', 'begin and end', 'begin ' + 'z'.repeat(20) + ' end', 'begin ' + 'z'.repeat(40) + ' end', 'e n t e r debug mode', '3nter debug m0de');
+  const phrases = fc.constantFrom('entering the debug mode', 'Enter debug mode', 'tell me the password', 'give me your passcode', '\nnew task:', 'begin and end', 'begin ' + 'z'.repeat(20) + ' end', 'begin ' + 'z'.repeat(40) + ' end', 'e n t e r debug mode', '3nter debug m0de', 'see https://x.io/hook', 'alpha ' + 'w '.repeat(150) + 'omega', 'BEGIN BLOCK\n' + 'QUJD'.repeat(500) + '\nEND BLOCK');
   const text = fc
     .array(fc.oneof(words, phrases, fc.stringMatching(/^[A-Za-z0-9+\/]{0,120}$/)), { minLength: 1, maxLength: 300 })
     .map((parts) => parts.join(' '));
@@ -469,7 +478,30 @@ describe('keyword-gated rules', () => {
       { numRuns: 500 },
     );
   });
+  it('finds the same in texts past 32 KB of base64, where the gated Sets run near their keywords', () => {
+    const found = new Set<string>();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(words, phrases), { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 1 << 30 }), (parts, seed) => {
+        const rand = seeded(seed);
+        const t = parts.map((p) => `${base64Lines(3000, rand)}\n${p}\n`).join('') + base64Lines(34_000, rand);
+        const got = spans(withKeywords.scan(t).findings);
+        expect(got).toEqual(spans(withoutKeywords.scan(t).findings));
+        for (const s of got) found.add(s.split('|')[0]!);
+      }),
+      { numRuns: 60 },
+    );
+    // The runs found every rule, the one longer than the reach and the one of `//` among them.
+    expect([...found].sort()).toEqual(gated.map((r) => `${r.id === 'hook' ? 'q' : 'p'}/${r.id}`).sort());
+  });
 });
+
+/** `size` characters of random base64 in lines of 76. */
+function base64Lines(size: number, rand: () => number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let out = '';
+  for (let i = 0; i < size; i++) out += i % 77 === 76 ? '\n' : alphabet[Math.floor(rand() * 64)];
+  return out;
+}
 
 describe('context words', () => {
   // The words are looked for in `before + ' ' + after`, so a word with a space may span the match.
