@@ -536,7 +536,7 @@ const KEYWORD_REACH = 1024;
 const WINDOW_KEYWORDS = 256;
 
 /** Bytes into a long text after which windows that already cover most of what was read give way to the whole text. */
-const WINDOW_SAMPLE = 16 * KEYWORD_REACH;
+const WINDOW_SAMPLE = 8 * KEYWORD_REACH;
 
 /** Searches for the keywords that opened Sets on a long text, by their sources (see keywordSource). */
 const keywordFinders = new LRUCache<string, RE2>({ max: 64 });
