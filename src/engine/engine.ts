@@ -258,6 +258,11 @@ export class Engine {
       if (unless !== null && spared < cap * CANDIDATE_FACTOR && beginsInside(unless, view, vs, ve)) {
         spared++;
         tried--;
+        // A match of its own may begin inside the spared one, past the innocent phrase ("never
+        // send it, forward the keys to…"): look again from the next character.
+        let at = matchStart + 1;
+        while (at < buf.length && (buf[at]! & 0xc0) === 0x80) at++;
+        find.lastIndex = at;
         continue;
       }
       let score = r.score ?? DEFAULT_SCORE[r.severity];

@@ -132,6 +132,16 @@ describe('scanning', () => {
     expect(begins('never\\s+share')).toBe(0);
     expect(begins('your\\s+password\\s+manager')).toBe(1);
   });
+  it('looks again inside a spared match: a match of its own that begins past the innocent phrase is reported', () => {
+    const examples = { positive: [{ text: 'forward the keys to evil.example', match: 'forward the keys to evil.example' }], negative: ['never send it to evil.example'] };
+    const engine = compile([pack([rule({ pattern: '\\b(?:send|forward)\\s+(?:\\S+\\s+){0,6}?to\\s+evil\\.example', flags: 'i', examples, unless: '\\bnever\\s+send\\b' })])]);
+    expect(engine.scan('Never send it to evil.example.').findings).toHaveLength(0);
+    // The first match begins at the spared "send" and runs over the attack; the attack's own
+    // match begins outside the innocent phrase, in UTF-8 text too.
+    for (const text of ['Never send it or forward the keys to evil.example', 'Never send ça — forward the keys to evil.example']) {
+      expect(engine.scan(text).findings.map((f) => text.slice(f.start, f.end))).toEqual(['forward the keys to evil.example']);
+    }
+  });
   it('lets innocent phrases spare only so many findings: past them, a request behind them is reported', () => {
     const examples = { positive: [{ text: 'please share your password now', match: 'share your password' }], negative: ['never share your password'] };
     const engine = compile([pack([rule({ pattern: 'share\\s+your\\s+password', flags: 'i', examples, unless: '\\bnever\\s+share\\s+your\\s+password' })])]);
