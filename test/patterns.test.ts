@@ -68,7 +68,8 @@ describe('keyword gates', () => {
     const gated = engine.rules.filter((r) => r.rule.keywords !== undefined);
     expect(gated.length).toBeGreaterThan(100);
     expect(gated.flatMap((r) => keywordGaps(r, texts).map((m) => `${r.id}: ${JSON.stringify(m)}`))).toEqual([]);
-  });
+    // About 15 s on a quiet machine: room for a loaded one.
+  }, 120_000);
   it('in long texts of random base64, finds every gated rule that its first positive example sets off', () => {
     // Past 32 KB the gated Sets run only around their keywords (KEYWORD_REACH in engine.ts), and
     // base64 holds short keywords by chance. Each example, set off in a short text of the same
@@ -101,7 +102,7 @@ describe('keyword gates', () => {
       missed.push(...expected.filter((id) => !found.has(id)));
     }
     expect(missed).toEqual([]);
-  });
+  }, 120_000);
   it('finds a match that holds none of its keywords', () => {
     const [rule] = compile([{ id: 'k', rules: [{ id: 'r', category: 'test', severity: 'low', pattern: 'secret (?:word|code)', keywords: ['word'], examples: { positive: [{ text: 'secret word', match: 'secret word' }], negative: ['x'] } }] }]).rules;
     expect(keywordGaps(rule!, ['the secret code is', 'a secret word'])).toEqual(['secret code']);
