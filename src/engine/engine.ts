@@ -65,7 +65,7 @@ interface Group {
    * 2,800 keywords in a dozen scripts ran out of memory (a fresh megabyte of prompts: 240 ms as
    * one Set, 22 ms as these two).
    */
-  keywordSets: { set: RE2Set; ascii: boolean; rules: LoadedRule[][]; sources: string[]; distinct: boolean[] }[];
+  keywordSets: { set: RE2Set; ascii: boolean; rules: LoadedRule[][] }[];
   /**
    * The gated rules again, in Sets by family (chunked like the others): when many rules of one
    * of these Sets are let through by their keywords, or the text is long, one pass of it tells
@@ -255,14 +255,13 @@ export class Engine {
       if (ve <= vs) continue;
       // A declared bound is a promise streams rely on: a longer match is not this rule's.
       if (r.maxLength !== undefined && toOriginalLength(view, vs, ve) > r.maxLength) continue;
-      if (unless !== null && spared < cap * CANDIDATE_FACTOR && beginsInside(unless, view, vs, ve)) {
+      const innocentEnd = unless !== null && spared < cap * CANDIDATE_FACTOR ? beginsInside(unless, view, vs, ve) : -1;
+      if (innocentEnd !== -1) {
         spared++;
         tried--;
-        // A match of its own may begin inside the spared one, past the innocent phrase ("never
-        // send it, forward the keys to…"): look again from the next character.
-        let at = matchStart + 1;
-        while (at < buf.length && (buf[at]! & 0xc0) === 0x80) at++;
-        find.lastIndex = at;
+        // A match of its own may begin past the innocent phrase, inside the spared match ("never
+        // send it, forward the keys to…"): look again from the phrase's end, not the match's.
+        find.lastIndex = Math.max(matchStart + 1, toUtf16 === null ? innocentEnd : byteAt(toUtf16, innocentEnd));
         continue;
       }
       let score = r.score ?? DEFAULT_SCORE[r.severity];
@@ -343,9 +342,8 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
   const source = (r: LoadedRule): string => (ascii ? (r.asciiSetSource ?? r.setSource) : r.setSource);
   const families = new Map<string, LoadedRule[]>();
   const gatedFamilies = new Map<string, LoadedRule[]>();
-  // Keyword Set members by their source (see keywordSource): whether they can occur in ASCII text,
-  // whether they are rare in random data (see distinctive), and the rules they gate.
-  const keywords = new Map<string, { ascii: boolean; distinct: boolean; rules: LoadedRule[] }>();
+  // Keyword Set members by their source (see keywordSource): whether they can occur in ASCII text, and the rules they gate.
+  const keywords = new Map<string, { ascii: boolean; rules: LoadedRule[] }>();
   const needsWord = new Set<LoadedRule>();
   for (const r of rules) {
     // A rule that needs a context word can only report when one occurs somewhere in the text,
@@ -367,7 +365,7 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
         const lower = k.toLowerCase();
         const source = keywordSource(lower, r.rule);
         const entry = keywords.get(source);
-        if (entry === undefined) keywords.set(source, { ascii: inAscii(lower), distinct: distinctive(lower), rules: [r] });
+        if (entry === undefined) keywords.set(source, { ascii: inAscii(lower), rules: [r] });
         else entry.rules.push(r);
       }
     }
@@ -388,8 +386,6 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
         set: buildSet('keywords', mine.map(([source]) => source), 'i'),
         ascii: asciiKeywords,
         rules: mine.map(([, k]) => k.rules),
-        sources: mine.map(([source]) => source),
-        distinct: mine.map(([, k]) => k.distinct),
       })),
     ),
   };
@@ -477,29 +473,20 @@ function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boo
   // The rules let through by a keyword: by their gated Set, and those of the Sets that need a word.
   const candidates = new Map<RE2Set, LoadedRule[]>();
   const worded = new Set<LoadedRule>();
-  // In a long text: the sources of the distinctive keywords that let a rule through, and the rules
-  // let through by another keyword (`+`, `//`, `2fa`), which occurs all through some data.
-  const long = buf.length > SHORT_TEXT && !window;
-  const opened: string[] = [];
-  const byCommon = new Set<LoadedRule>();
-  for (const { set: keywordSet, ascii: asciiKeywords, rules: gatedBy, sources, distinct } of group.keywordSets) {
+  for (const { set: keywordSet, ascii: asciiKeywords, rules: gatedBy } of group.keywordSets) {
     if (ascii && !asciiKeywords) continue;
     for (const i of keywordSet.match(buf)) {
-      let lets = false;
       for (const r of gatedBy[i]!) {
         if (only !== undefined && !only.has(r)) continue;
         if (group.needsWord.has(r)) {
           worded.add(r);
           continue;
         }
-        lets = true;
-        if (long && !distinct[i]) byCommon.add(r);
         const { set } = group.gated.get(r)!;
         const list = candidates.get(set);
         if (list === undefined) candidates.set(set, [r]);
         else if (!list.includes(r)) list.push(r);
       }
-      if (long && lets && distinct[i]) opened.push(sources[i]!);
     }
   }
   for (const { set, rules } of group.sets) {
@@ -509,100 +496,13 @@ function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boo
       if ((only === undefined || only.has(r)) && (!group.needsWord.has(r) || worded.has(r))) hits.add(r);
     }
   }
-  // Where the keywords occur, when that is a small part of a long text (see KEYWORD_REACH).
-  let near: Buffer | null | undefined;
   for (const [set, rules] of candidates) {
     if (rules.length > FEW_CANDIDATES || buf.length > SHORT_TEXT) {
-      let scope = buf;
-      if (long && rules.every((r) => !byCommon.has(r) && (r.rule.maxLength ?? 0) <= KEYWORD_REACH)) {
-        if (near === undefined) near = keywordWindows(opened, buf);
-        if (near !== null) scope = near;
-      }
-      const matched = new Set(set.match(scope));
+      const matched = new Set(set.match(buf));
       for (const r of rules) if (matched.has(group.gated.get(r)!.index)) hits.add(r);
     } else if (rules.length === 1 && !window) hits.add(rules[0]!);
     else for (const r of rules) if (matchesIn(r, buf)) hits.add(r);
   }
-}
-
-/**
- * In a text longer than {@link SHORT_TEXT}, the Set of keyword-gated rules runs only in windows of
- * this many bytes around where their keywords occur, when the windows are a small part of the
- * text (see {@link keywordWindows}); a rule that matches there runs on the whole text as before. A
- * match holds one of its rule's keywords, so every match of this length or shorter lies in a
- * window. On a long text, keywords that occur once or twice in random data (`harm`, `nota` in a
- * megabyte of base64) each sent a Set over all of it. A match longer than this, whose keyword
- * lies farther than this from both its ends, may go unreported when nothing else of its rule
- * matches near a keyword; rules that declare a longer `maxLength` (a PEM block) always run on the
- * whole text, as do those let through by a keyword that is not {@link distinctive}.
- */
-const KEYWORD_REACH = 1024;
-/** Keyword sources past which {@link keywordWindows} is not worth building: the text holds most of the vocabulary. */
-const WINDOW_KEYWORDS = 256;
-
-/** Bytes into a long text after which windows that already cover most of what was read give way to the whole text. */
-const WINDOW_SAMPLE = 8 * KEYWORD_REACH;
-
-/** Searches for the keywords that opened Sets on a long text, by their sources (see keywordSource). */
-const keywordFinders = new LRUCache<string, RE2>({ max: 64 });
-
-/**
- * Windows of {@link KEYWORD_REACH} bytes around every occurrence in `buf` of the keywords whose
- * `sources` are given, joined by line breaks: a match inside a window is still found there, and
- * one the join makes up only sends its rule over the whole text. Null when the windows would cover
- * more than {@link WHOLE_SHARE} of the text, or there are too many keywords to look for.
- */
-function keywordWindows(sources: readonly string[], buf: Buffer): Buffer | null {
-  if (sources.length === 0 || sources.length > WINDOW_KEYWORDS) return null;
-  const key = sources.join('\u0000');
-  let finder = keywordFinders.get(key);
-  if (finder === undefined) {
-    finder = new RE2(sources.map((source) => `(?:${source})`).join('|'), 'gi');
-    keywordFinders.set(key, finder);
-  }
-  const windows: number[] = [];
-  let covered = 0;
-  finder.lastIndex = 0;
-  try {
-    // From one byte past each occurrence's start: keywords that overlap (`pass`, `password`) are
-    // each found where they start, and one that starts at the same byte is shorter than the reach.
-    for (let m = finder.exec(buf) as BufferMatch | null; m !== null; m = finder.exec(buf) as BufferMatch | null) {
-      let start = Math.max(0, m.index - KEYWORD_REACH);
-      let end = Math.min(buf.length, m.index + m[0].length + KEYWORD_REACH);
-      while (start > 0 && (buf[start]! & 0xc0) === 0x80) start--;
-      while (end < buf.length && (buf[end]! & 0xc0) === 0x80) end++;
-      const last = windows.length - 1;
-      if (last > 0 && start <= windows[last]!) {
-        covered += Math.max(0, end - windows[last]!);
-        windows[last] = Math.max(end, windows[last]!);
-      } else {
-        windows.push(start, end);
-        covered += end - start;
-      }
-      // Dense from the start (common words in prose): the whole text, without walking all of them.
-      if (covered > WHOLE_SHARE * (m.index > WINDOW_SAMPLE ? m.index : buf.length)) return null;
-      let next = m.index + 1;
-      while (next < buf.length && (buf[next]! & 0xc0) === 0x80) next++;
-      finder.lastIndex = next;
-    }
-  } finally {
-    finder.lastIndex = 0;
-  }
-  const parts: Buffer[] = [];
-  for (let i = 0; i < windows.length; i += 2) parts.push(buf.subarray(windows[i], windows[i + 1]), LINE_BREAK);
-  return Buffer.concat(parts);
-}
-
-const LINE_BREAK = Buffer.from('\n');
-
-/**
- * True when `keyword` (lower-cased, perhaps marked `\\b`) is rare in random data: it holds a
- * character outside ASCII, or four characters, a word start counting as one. A megabyte of
- * base64 holds `2fa` some thirty times, and `+` or `//` everywhere.
- */
-function distinctive(keyword: string): boolean {
-  const word = keyword.startsWith(WORD_START) ? keyword.slice(WORD_START.length) : keyword;
-  return !inAscii(word) || word.length + (word === keyword ? 0 : 1) >= 4;
 }
 
 /**
@@ -702,30 +602,43 @@ function buildSet(family: string, sources: string[], flags = ''): RE2Set {
 const UNLESS_TRIES = 16;
 
 /**
- * True when the span `start`…`end` of `view` begins inside a match of `unless`, looked for within
- * {@link UNLESS_REACH} characters of the original text on each side of the span (what streams
- * hold back). A match that touches a cut made at that reach does not count: its `\\b` or `^`
- * may hold only because of the cut. Past {@link UNLESS_TRIES} matches, the finding stays.
+ * Where the match of `unless` that the span `start`…`end` of `view` begins inside ends (a view
+ * index), or -1 when the span begins inside none. It is looked for within {@link UNLESS_REACH}
+ * characters of the original text on each side of the span (what streams hold back). A match that
+ * touches a cut made at that reach does not count: its `\\b` or `^` may hold only because of the
+ * cut. Past {@link UNLESS_TRIES} matches, the finding stays.
  */
-function beginsInside(unless: RE2, view: TextView, start: number, end: number): boolean {
+function beginsInside(unless: RE2, view: TextView, start: number, end: number): number {
   const [from, to, atStart, atEnd] = reachAround(view, start, end, UNLESS_REACH);
   const part = view.text.slice(from, to);
   unless.lastIndex = 0;
   try {
     for (let tries = 0; tries < UNLESS_TRIES; tries++) {
       const m = unless.exec(part);
-      if (m === null || from + m.index > start) return false;
+      if (m === null || from + m.index > start) return -1;
       const past = m.index + m[0].length;
       if (past === m.index) {
         // Past a whole character: a lastIndex inside a surrogate pair shifts the indices RE2 reports.
         const c = part.charCodeAt(past);
         unless.lastIndex = past + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
-      } else if (from + past > start) return (m.index > 0 || atStart) && (past < part.length || atEnd);
+      } else if (from + past > start) return (m.index > 0 || atStart) && (past < part.length || atEnd) ? from + past : -1;
     }
-    return false;
+    return -1;
   } finally {
     unless.lastIndex = 0;
   }
+}
+
+/** The first byte of a UTF-8 buffer whose character is at UTF-16 index `index` or later (`map` from byteToUtf16Map). */
+function byteAt(map: Int32Array, index: number): number {
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (map[mid]! < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
