@@ -6,14 +6,7 @@ import { PackSchema } from '../src/engine/pack.js';
 import { CANARY_PACK } from '../src/guard/canary.js';
 import { DOCUMENT_PACKS } from '../src/scanners/injection/packs.js';
 import { seeded } from '../src/testing/random.js';
-
-/** `size` characters of random base64 in lines of 76, like an encoded attachment. */
-function base64Lines(size: number, rand: () => number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  let out = '';
-  for (let i = 0; i < size; i++) out += (i % 77 === 76) ? '\n' : alphabet[Math.floor(rand() * 64)];
-  return out;
-}
+import { base64Lines } from './helpers/filler.js';
 
 /** The canary pack checks tokens against the guard that issued them; here every token counts as issued. */
 const validators = { canary: () => true };
