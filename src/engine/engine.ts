@@ -255,13 +255,14 @@ export class Engine {
       if (ve <= vs) continue;
       // A declared bound is a promise streams rely on: a longer match is not this rule's.
       if (r.maxLength !== undefined && toOriginalLength(view, vs, ve) > r.maxLength) continue;
-      const innocentEnd = unless !== null && spared < cap * CANDIDATE_FACTOR ? beginsInside(unless, view, vs, ve) : -1;
+      const innocentEnd = unless !== null && spared < cap * CANDIDATE_FACTOR ? sparedUntil(unless, view, vs, ve) : -1;
       if (innocentEnd !== -1) {
         spared++;
         tried--;
         // A match of its own may begin past the innocent phrase, inside the spared match ("never
-        // send it, forward the keys to…"): look again from the phrase's end, not the match's.
-        find.lastIndex = Math.max(matchStart + 1, toUtf16 === null ? innocentEnd : byteAt(toUtf16, innocentEnd));
+        // send it, forward the keys to…"): look again from the phrase's end (past vs, so past
+        // matchStart), not the match's.
+        find.lastIndex = toUtf16 === null ? innocentEnd : firstAtLeast(toUtf16, innocentEnd, toUtf16.length - 1);
         continue;
       }
       let score = r.score ?? DEFAULT_SCORE[r.severity];
@@ -608,7 +609,7 @@ const UNLESS_TRIES = 16;
  * touches a cut made at that reach does not count: its `\\b` or `^` may hold only because of the
  * cut. Past {@link UNLESS_TRIES} matches, the finding stays.
  */
-function beginsInside(unless: RE2, view: TextView, start: number, end: number): number {
+function sparedUntil(unless: RE2, view: TextView, start: number, end: number): number {
   const [from, to, atStart, atEnd] = reachAround(view, start, end, UNLESS_REACH);
   const part = view.text.slice(from, to);
   unless.lastIndex = 0;
@@ -629,18 +630,6 @@ function beginsInside(unless: RE2, view: TextView, start: number, end: number): 
   }
 }
 
-/** The first byte of a UTF-8 buffer whose character is at UTF-16 index `index` or later (`map` from byteToUtf16Map). */
-function byteAt(map: Int32Array, index: number): number {
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (map[mid]! < index) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The span `start`…`end` of `view` widened by `reach` characters of the original text on each
  * side, as view indices `[from, to, atStart, atEnd]`: what a stream holding back `reach` has
@@ -656,13 +645,20 @@ function reachAround(view: TextView, start: number, end: number, reach: number):
 
 /** The first character of `view` that comes from offset `offset` of the original text or later. */
 function indexAt(view: TextView, offset: number): number {
-  const { starts } = view;
-  if (starts === null) return offset;
+  return view.starts === null ? offset : firstAtLeast(view.starts, offset, view.text.length);
+}
+
+/**
+ * The first index below `end` where the non-decreasing `map` holds `value` or more, else `end`:
+ * a view index from an original offset (a view's `starts`), a byte from a UTF-16 index (the map
+ * of byteToUtf16Map, whose continuation bytes repeat their character's index).
+ */
+function firstAtLeast(map: Int32Array, value: number, end: number): number {
   let lo = 0;
-  let hi = view.text.length;
+  let hi = end;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (starts[mid]! < offset) lo = mid + 1;
+    if (map[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
