@@ -334,6 +334,10 @@ describe('detectInjection: heuristics', () => {
     'Reply with :) if yes and :( if no, then list 1) apples 2) pears 3) plums a) red b) green c) yellow and tell me which ones are in season',
     'Write a function that takes a string like \'a(b[c]{d}e)f\' and returns true if the brackets are balanced, e.g. \'(]\' is false and \'([{}])\' is true, \'((\' is false',
     'The regex \\d{3}\\) \\d{3}-\\d{4} should match (555) 123-4567 but \\(\\d{3} with an escaped \\( fails in grep -E, why, and do I need \\[ for a literal bracket?',
+    // Source files cut mid-way (a tool result, a retrieved chunk): declarations whose brackets close past the cut.
+    'export { Sessions, type SessionCreateParams, type SessionListParams, type SessionRetrieveResponse, type SessionUpdateParams, type SessionDeleteResponse, type SessionListResponsesPage,',
+    'export type StreamEvents = EventsAPI.UserMessageEvent | EventsAPI.UserInterruptEvent | EventsAPI.ToolResultEvent | EventsAPI.AgentMessageEvent | EventsAPI.AgentThinkingEvent | (',
+    'MC_SHIFT = 1<<0; MC_CONTROL = 1<<2; MC_ALT = 1<<3; MC_META = 1<<5; MC_OPTION = 1<<6; MC_COMMAND = 1<<7; MC_KEYPRESS = [(',
   ])('does not flag code, data, maths, tables, names or other languages: %s', (text) => {
     expect(suffixOf(text)?.score ?? 0).toBeLessThanOrEqual(0.3);
     expect(detectInjection(text).flagged).toBe(false);

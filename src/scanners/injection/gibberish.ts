@@ -57,7 +57,7 @@ const QUOTED = /^(?:'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”)[.,;:!?]*$/;
 const ENUMERATOR = /^(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?:\p{L}+)?[.:,;]?$/u;
 /** Lines that look like source code, where odd tokens are normal. */
 const CODE_LINE =
-  /^\s{2,}\S|^\t|^\s*(?:def|class|function|return|import|from|const|let|var|if|for|while|public|private|#include|SELECT|<\/?[a-z]+[ >])\b|^\s*[-*>|]\s|^\s*\d+[.)]\s/;
+  /^\s{2,}\S|^\t|^\s*(?:def|class|function|return|import|export|from|const|let|var|type|interface|enum|declare|async|if|elif|else|for|while|try|except|public|private|#include|SELECT|<\/?[a-z]+[ >])\b|^\s*[\w.]+\s*=\s|^\s*[-*>|]\s|^\s*\d+[.)]\s/;
 /** A line ending as a statement or block does; code only while its brackets pair up (a suffix can end in `"${`). */
 const CODE_END = /[;{}]\s*$/;
 /** Fenced code blocks, opened at the start of a line: their lines are code, not prose. */
