@@ -6,7 +6,8 @@
  * Run with `npm run eval -- injection`.
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { keywordGaps } from '../../src/engine/load.js';
 import { injectionEngine } from '../../src/scanners/injection/engine.js';
@@ -70,7 +71,10 @@ export function run(dir: string): void {
   const attacks = readJsonl(dir, 'injection.jsonl');
   const benign = readJsonl(dir, 'benign.jsonl');
   if (attacks === null && benign === null) {
-    console.log('no injection or benign data: nothing to measure');
+    // The team's probes and the dependencies' documents are in this repository and its install.
+    console.log('no injection or benign data in the dev set: only the team\'s probes and the technical documents are measured');
+    teamProbes();
+    technicalDocuments();
     return;
   }
   // Each attack's verdict as a user message, for the tables below and the document section.
@@ -118,6 +122,7 @@ export function run(dir: string): void {
   }
   if (attacks !== null && benign !== null) documentContext(flaggedAttacks, benign);
   teamProbes();
+  technicalDocuments();
   keywordGapsIn([...(attacks ?? []), ...(benign ?? [])].map((r) => r.text));
 }
 
@@ -187,6 +192,45 @@ function throughput(texts: readonly string[]): void {
   console.log(
     `\nMedian per benign text (median length ${chars} chars): rules only ${rules.toFixed(1)} µs, rules + heuristics ${full.toFixed(1)} µs (×${(full / rules).toFixed(2)}).`,
   );
+}
+
+/** Characters per chunk of a technical document, and chunks read from the start of each file. */
+const DOC_CHUNK = 8000;
+const DOC_CHUNKS = 3;
+
+/**
+ * Flag rate on ordinary technical documents, the kind an agent reads as tool results: the
+ * Markdown files (READMEs, changelogs, API references) of the installed dependencies, which
+ * package-lock.json fixes, in chunks of {@link DOC_CHUNK} characters as retrieval cuts them,
+ * scanned as documents and as user messages. None of them is an attack: every flag is a false
+ * positive, listed with its rules.
+ */
+function technicalDocuments(): void {
+  const root = new URL('../../node_modules/', import.meta.url).pathname;
+  const files = (readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.md') && statSync(join(root, f)).size < 200_000)
+    .sort();
+  const seen = new Set<string>();
+  const rules = new Map<string, number>();
+  let asMessage = 0;
+  let asDocument = 0;
+  for (const file of files) {
+    const text = readFileSync(join(root, file), 'utf8');
+    for (let at = 0; at < Math.min(text.length, DOC_CHUNK * DOC_CHUNKS); at += DOC_CHUNK) {
+      const chunk = text.slice(at, at + DOC_CHUNK);
+      if (chunk.length < 200 || seen.has(chunk)) continue;
+      seen.add(chunk);
+      const message = detectInjection(chunk).flagged;
+      const document = detectInjection(chunk, { context: 'document' });
+      if (message) asMessage++;
+      if (!document.flagged && !message) continue;
+      if (document.flagged) asDocument++;
+      for (const id of new Set(document.findings.filter((f) => f.score >= 0.3).map((f) => f.ruleId))) rules.set(id, (rules.get(id) ?? 0) + 1);
+    }
+  }
+  console.log(`\nOrdinary technical documents (Markdown of the installed dependencies, ${files.length} files, ${seen.size} chunks of up to ${DOC_CHUNK} characters):`);
+  console.log(`flagged as documents ${pct(asDocument, seen.size)}, as user messages ${pct(asMessage, seen.size)}.`);
+  if (rules.size > 0) console.log(`Rules in the flagged chunks: ${[...rules].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} (${n})`).join(', ')}`);
 }
 
 /** Keyword-gated rules with matches in the eval texts that hold none of their keywords (never reported). */
