@@ -338,6 +338,8 @@ describe('detectInjection: heuristics', () => {
     'export { Sessions, type SessionCreateParams, type SessionListParams, type SessionRetrieveResponse, type SessionUpdateParams, type SessionDeleteResponse, type SessionListResponsesPage,',
     'export type StreamEvents = EventsAPI.UserMessageEvent | EventsAPI.UserInterruptEvent | EventsAPI.ToolResultEvent | EventsAPI.AgentMessageEvent | EventsAPI.AgentThinkingEvent | (',
     'MC_SHIFT = 1<<0; MC_CONTROL = 1<<2; MC_ALT = 1<<3; MC_META = 1<<5; MC_OPTION = 1<<6; MC_COMMAND = 1<<7; MC_KEYPRESS = [(',
+    "test('non-numeric content-length is rejected before the body parser runs', (t, done) => {",
+    'values(){for(let t of this.#A())this.#t[t]!==void 0&&!this.#e(this.#t[t])&&(yield this.#t[t])}*rvalues(){for(let t of this.#z())this.#t[t]!==void 0&&(',
   ])('does not flag code, data, maths, tables, names or other languages: %s', (text) => {
     expect(suffixOf(text)?.score ?? 0).toBeLessThanOrEqual(0.3);
     expect(detectInjection(text).flagged).toBe(false);

@@ -60,6 +60,11 @@ const CODE_LINE =
   /^\s{2,}\S|^\t|^\s*(?:def|class|function|return|import|export|from|const|let|var|type|interface|enum|declare|async|if|elif|else|for|while|try|except|public|private|#include|SELECT|<\/?[a-z]+[ >])\b|^\s*[\w.]+\s*=\s|^\s*[-*>|]\s|^\s*\d+[.)]\s/;
 /** A line ending as a statement or block does; code only while its brackets pair up (a suffix can end in `"${`). */
 const CODE_END = /[;{}]\s*$/;
+/** A line that opens a block after a call or an arrow (`test('…', (t) => {`): code whether or not the block closes in the text. */
+const BLOCK_OPEN = /(?:\)|=>)\s*\{\s*$/;
+/** Operators and words of C-like code; a line holding many of them is code, minified or not (a suffix holds one or two at most). */
+const CODE_TOKENS = /===|!==|=>|&&|\|\||\+\+|\+=|\breturn\b|\bfunction\b|\bthis\.|\bvar\s|\blet\s|\bconst\s/g;
+const CODE_TOKENS_PER_LINE = 6;
 /** Fenced code blocks, opened at the start of a line: their lines are code, not prose. */
 const FENCE = /(?:^|\n)[ \t]*```[\s\S]*?(?:```|$)/g;
 /** HTML or XML tags: markup, not noise. */
@@ -203,7 +208,7 @@ interface Tokens {
 function scanLine(text: string, prose: string, { starts, words, unpaired }: Tokens, first: number, last: number): Finding | null {
   const lineStart = prose.lastIndexOf('\n', starts[first]!) + 1;
   const line = prose.slice(lineStart, lineEndOf(prose, lineStart));
-  if (line.trim().length < 40 || CODE_LINE.test(line)) return null;
+  if (line.trim().length < 40 || CODE_LINE.test(line) || BLOCK_OPEN.test(line) || codeTokens(line) >= CODE_TOKENS_PER_LINE) return null;
   let loose = 0;
   for (let i = first; i < last; i++) loose += unpaired[i]!;
   if (loose === 0 && CODE_END.test(line)) return null;
@@ -262,6 +267,15 @@ function scanLine(text: string, prose: string, { starts, words, unpaired }: Toke
     view: 'raw',
     evidence: `symbol-laden, glued or unbalanced tokens (weight ${bestWeight} in ${WINDOW}): ${truncate(text.slice(start, end))}`,
   };
+}
+
+/** The code operators and words of {@link CODE_TOKENS} in `line`, counted up to {@link CODE_TOKENS_PER_LINE}. */
+function codeTokens(line: string): number {
+  let n = 0;
+  CODE_TOKENS.lastIndex = 0;
+  while (n < CODE_TOKENS_PER_LINE && CODE_TOKENS.exec(line) !== null) n++;
+  CODE_TOKENS.lastIndex = 0;
+  return n;
 }
 
 /**
