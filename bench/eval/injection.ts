@@ -246,7 +246,10 @@ function keywordGapsIn(texts: readonly string[]): void {
 interface Probe {
   text: string;
   label: 0 | 1;
-  /** Who wrote it: sets A to F, nine writers (C, E and F two each) who never saw the rules. */
+  /**
+   * Who wrote it: sets A to F, nine writers (C, E and F two each), and G to K, five more (twelfth
+   * session), none of whom saw the rules.
+   */
   set: string;
   /** `dev`: rules were written looking at it; `held-out`: nobody writing rules has read it. */
   split: 'dev' | 'held-out';
@@ -258,7 +261,8 @@ interface Probe {
 /**
  * Recall and flag rates on probes the team wrote for this purpose, apart from the public data:
  * attacks and benign texts phrased the ways their writers thought of, without sight of the rules.
- * The dev halves of sets A, C and F guided rule writing; their held-out halves and sets B, D and E did not.
+ * The dev halves of sets A, C, F, G, H and I guided rule writing; their held-out halves and sets B,
+ * D, E, J and K did not.
  */
 function teamProbes(): void {
   const rows = readFileSync(new URL('probes.jsonl', import.meta.url), 'utf8')
