@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { keywordGaps } from '../../src/engine/load.js';
 import { injectionEngine } from '../../src/scanners/injection/engine.js';
 import { detectInjection } from '../../src/scanners/injection/index.js';
@@ -206,7 +207,7 @@ const DOC_CHUNKS = 3;
  * positive, listed with its rules.
  */
 function technicalDocuments(): void {
-  const root = new URL('../../node_modules/', import.meta.url).pathname;
+  const root = fileURLToPath(new URL('../../node_modules/', import.meta.url));
   const files = (readdirSync(root, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.md') && statSync(join(root, f)).size < 200_000)
     .sort();

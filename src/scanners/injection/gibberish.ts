@@ -55,13 +55,15 @@ const EMOTICON = /^[:;][-'^o]?[()[\]{}|\\/]+$/;
 const QUOTED = /^(?:'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”)[.,;:!?]*$/;
 /** List enumerators (`2)`, `b)`, `iv)`, `6)Mean`), or the end of `(a, b)`: a closer that needs no opener. */
 const ENUMERATOR = /^(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?:\p{L}+)?[.:,;]?$/u;
-/** Lines that look like source code, where odd tokens are normal. */
+/**
+ * Lines that look like source code, where odd tokens are normal: indented, opening with a keyword
+ * or an assignment, a list or quote marker, or opening a block after a call or an arrow
+ * (`test('…', (t) => {`, code whether or not the block closes in the text).
+ */
 const CODE_LINE =
-  /^\s{2,}\S|^\t|^\s*(?:def|class|function|return|import|export|from|const|let|var|type|interface|enum|declare|async|if|elif|else|for|while|try|except|public|private|#include|SELECT|<\/?[a-z]+[ >])\b|^\s*[\w.]+\s*=\s|^\s*[-*>|]\s|^\s*\d+[.)]\s/;
+  /^\s{2,}\S|^\t|^\s*(?:def|class|function|return|import|export|from|const|let|var|type|interface|enum|declare|async|if|elif|else|for|while|try|except|public|private|#include|SELECT|<\/?[a-z]+[ >])\b|^\s*[\w.]+\s*=\s|^\s*[-*>|]\s|^\s*\d+[.)]\s|(?:\)|=>)\s*\{\s*$/;
 /** A line ending as a statement or block does; code only while its brackets pair up (a suffix can end in `"${`). */
 const CODE_END = /[;{}]\s*$/;
-/** A line that opens a block after a call or an arrow (`test('…', (t) => {`): code whether or not the block closes in the text. */
-const BLOCK_OPEN = /(?:\)|=>)\s*\{\s*$/;
 /** Operators and words of C-like code; a line holding many of them is code, minified or not (a suffix holds one or two at most). */
 const CODE_TOKENS = /===|!==|=>|&&|\|\||\+\+|\+=|\breturn\b|\bfunction\b|\bthis\.|\bvar\s|\blet\s|\bconst\s/g;
 const CODE_TOKENS_PER_LINE = 6;
@@ -208,7 +210,7 @@ interface Tokens {
 function scanLine(text: string, prose: string, { starts, words, unpaired }: Tokens, first: number, last: number): Finding | null {
   const lineStart = prose.lastIndexOf('\n', starts[first]!) + 1;
   const line = prose.slice(lineStart, lineEndOf(prose, lineStart));
-  if (line.trim().length < 40 || CODE_LINE.test(line) || BLOCK_OPEN.test(line) || codeTokens(line) >= CODE_TOKENS_PER_LINE) return null;
+  if (line.trim().length < 40 || CODE_LINE.test(line) || codeTokens(line) >= CODE_TOKENS_PER_LINE) return null;
   let loose = 0;
   for (let i = first; i < last; i++) loose += unpaired[i]!;
   if (loose === 0 && CODE_END.test(line)) return null;
