@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { BUILTIN_PACKS } from '../src/builtins.js';
 import { compile } from '../src/engine/engine.js';
 import { PackSchema, type Rule } from '../src/engine/pack.js';
+import { detectInjection } from '../src/scanners/injection/index.js';
 import { seeded } from '../src/testing/random.js';
 import { textViews } from '../src/text/views.js';
 import { base64, digits, hex, pem, pool, prose } from './lib/corpus.js';
@@ -92,6 +93,11 @@ const rawLat = latency(prompts, (t) => rawOnly.scan(t), 5000);
 console.log('| 2 KB prompt (64 different texts) | p50 µs | p99 µs |\n|---|---|---|');
 console.log(`| all packs, all views | ${f1(full.p50)} | ${f1(full.p99)} |`);
 console.log(`| raw-view rules only | ${f1(rawLat.p50)} | ${f1(rawLat.p99)} |`);
+// The injection detector on its own packs: rules, heuristics, and the word model's cost beside them.
+const detector = latency(prompts, (t) => detectInjection(t), 5000);
+const noModel = latency(prompts, (t) => detectInjection(t, { model: false }), 5000);
+console.log(`| detectInjection: injection packs, heuristics, word model | ${f1(detector.p50)} | ${f1(detector.p99)} |`);
+console.log(`| detectInjection without the word model | ${f1(noModel.p50)} | ${f1(noModel.p99)} |`);
 
 // Real prompts: the labelled dev data (../shared/eval, or PROMPTWARD_EVAL_DIR) when present, read at
 // run time and never copied. Attacks, benign prompts and PII texts in many languages, shuffled and

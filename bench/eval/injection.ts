@@ -45,12 +45,15 @@ interface Tally {
   devHit: number;
   outN: number;
   outHit: number;
+  /** Flagged with the word model off (`model: false`). */
+  baseHit: number;
 }
-const tally = (): Tally => ({ n: 0, hit: 0, devN: 0, devHit: 0, outN: 0, outHit: 0 });
-function count(t: Tally, row: EvalRow, flagged: boolean): void {
+const tally = (): Tally => ({ n: 0, hit: 0, devN: 0, devHit: 0, outN: 0, outHit: 0, baseHit: 0 });
+function count(t: Tally, row: EvalRow, flagged: boolean, withoutModel = flagged): void {
   const h = flagged ? 1 : 0;
   t.n++;
   t.hit += h;
+  t.baseHit += withoutModel ? 1 : 0;
   if (heldOut(row)) {
     t.outN++;
     t.outHit += h;
@@ -60,13 +63,15 @@ function count(t: Tally, row: EvalRow, flagged: boolean): void {
   }
 }
 /** Counts `row` into the tally of `key` in `tallies`. */
-function countInto(tallies: Map<string, Tally>, key: string, row: EvalRow, flagged: boolean): void {
+function countInto(tallies: Map<string, Tally>, key: string, row: EvalRow, flagged: boolean, withoutModel = flagged): void {
   const t = tallies.get(key) ?? tally();
-  count(t, row, flagged);
+  count(t, row, flagged, withoutModel);
   tallies.set(key, t);
 }
 const line = (name: string, t: Tally): string =>
-  `| ${name} | ${t.n} | ${pct(t.hit, t.n)} | ${pct(t.devHit, t.devN)} | ${pct(t.outHit, t.outN)} |`;
+  `| ${name} | ${t.n} | ${pct(t.hit, t.n)} | ${pct(t.devHit, t.devN)} | ${pct(t.outHit, t.outN)} | ${pct(t.baseHit, t.n)} |`;
+/** The column {@link line} adds: all rows again, with the word model off. */
+const HEAD = ' | without the word model |\n|---|---:|---:|---:|---:|---:|';
 
 export function run(dir: string): void {
   const attacks = readJsonl(dir, 'injection.jsonl');
@@ -86,15 +91,16 @@ export function run(dir: string): void {
     const all = tally();
     for (const row of attacks.filter((r) => r.label === 1)) {
       const flagged = detectInjection(row.text).flagged;
+      const base = detectInjection(row.text, { model: false }).flagged;
       flaggedAttacks.set(row, flagged);
-      countInto(bySource, row.dataset, row, flagged);
-      count(all, row, flagged);
+      countInto(bySource, row.dataset, row, flagged, base);
+      count(all, row, flagged, base);
       const categories = byCategory.get(row.dataset) ?? new Map<string, Tally>();
       byCategory.set(row.dataset, categories);
-      countInto(categories, row.category ?? '', row, flagged);
+      countInto(categories, row.category ?? '', row, flagged, base);
     }
     console.log('\nAttack recall (flagged / attacks), all rows | dev part | held-out part:\n');
-    console.log('| source | attacks | recall | dev | held-out |\n|---|---:|---:|---:|---:|');
+    console.log(`| source | attacks | recall | dev | held-out${HEAD}`);
     for (const [name, t] of [...bySource].sort()) console.log(line(name, t));
     console.log(line('**all attacks**', all));
     // By category where a source's categories are techniques with enough attacks each to read
@@ -102,7 +108,7 @@ export function run(dir: string): void {
     for (const [source, categories] of [...byCategory].sort()) {
       if (categories.size < 2 || bySource.get(source)!.n / categories.size < CATEGORY_MEAN) continue;
       console.log(`\nRecall by category, ${source}:\n`);
-      console.log('| category | attacks | recall | dev | held-out |\n|---|---:|---:|---:|---:|');
+      console.log(`| category | attacks | recall | dev | held-out${HEAD}`);
       for (const [name, t] of [...categories].sort((a, b) => a[1].hit / a[1].n - b[1].hit / b[1].n)) console.log(line(name, t));
     }
     obfuscationRecall(attacks.filter((r) => r.label === 1));
@@ -112,11 +118,12 @@ export function run(dir: string): void {
     const byKind = new Map<string, Tally>();
     for (const row of benign.filter((r) => r.label === 0)) {
       const flagged = detectInjection(row.text).flagged;
-      countInto(bySource, row.dataset, row, flagged);
-      countInto(byKind, row.kind, row, flagged);
+      const base = detectInjection(row.text, { model: false }).flagged;
+      countInto(bySource, row.dataset, row, flagged, base);
+      countInto(byKind, row.kind, row, flagged, base);
     }
     console.log('\nFlag rate on benign text (flagged / texts), all rows | dev part | held-out part:\n');
-    console.log('| source | texts | flag rate | dev | held-out |\n|---|---:|---:|---:|---:|');
+    console.log(`| source | texts | flag rate | dev | held-out${HEAD}`);
     for (const [name, t] of [...bySource].sort()) console.log(line(name, t));
     for (const [kind, t] of [...byKind].sort()) console.log(line(`**all ${kind}**`, t));
     throughput(benign.map((r) => r.text));
@@ -134,22 +141,24 @@ export function run(dir: string): void {
  * document rules are.
  */
 function documentContext(flaggedAttacks: ReadonlyMap<EvalRow, boolean>, benign: readonly EvalRow[]): void {
-  const asDocument = (row: EvalRow): boolean => detectInjection(row.text, { context: 'document' }).flagged;
+  const asDocument = (row: EvalRow, model = true): boolean => detectInjection(row.text, { context: 'document', model }).flagged;
   const rows = new Map<string, Tally>();
   const all = tally();
   for (const [row, asMessage] of flaggedAttacks) {
     const flagged = THIRD_PARTY(row) ? asDocument(row) : asMessage;
-    count(all, row, flagged);
-    if (THIRD_PARTY(row)) countInto(rows, row.dataset, row, flagged);
+    const base = THIRD_PARTY(row) ? asDocument(row, false) : detectInjection(row.text, { model: false }).flagged;
+    count(all, row, flagged, base);
+    if (THIRD_PARTY(row)) countInto(rows, row.dataset, row, flagged, base);
   }
   const everyBenign = tally();
   for (const row of benign.filter((r) => r.label === 0)) {
     const flagged = asDocument(row);
-    count(everyBenign, row, flagged);
-    if (THIRD_PARTY(row)) countInto(rows, row.dataset, row, flagged);
+    const base = asDocument(row, false);
+    count(everyBenign, row, flagged, base);
+    if (THIRD_PARTY(row)) countInto(rows, row.dataset, row, flagged, base);
   }
   console.log("\nThird-party content scanned as documents (context: 'document'), all rows | dev part | held-out part:\n");
-  console.log('| source | texts | recall or flag rate | dev | held-out |\n|---|---:|---:|---:|---:|');
+  console.log(`| source | texts | recall or flag rate | dev | held-out${HEAD}`);
   for (const [name, t] of [...rows].sort()) console.log(line(name, t));
   console.log(line('**all attacks, third-party sources as documents**', all));
   console.log(line('every benign text as a document (user prompts are not; a width check)', everyBenign));
@@ -174,13 +183,13 @@ function obfuscationRecall(rows: readonly EvalRow[]): void {
   }
 }
 
-/** Median time per benign text: rules only (heuristics off) against the full detector, same run. */
+/** Median time per benign text: rules only, rules and heuristics, and the full detector (with the word model), same run. */
 function throughput(texts: readonly string[]): void {
-  const median = (heuristics: boolean): number => {
+  const median = (heuristics: boolean, model = heuristics): number => {
     const times: number[] = [];
     for (const text of texts) {
       const t0 = performance.now();
-      detectInjection(text, { heuristics });
+      detectInjection(text, { heuristics, model });
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
@@ -188,10 +197,11 @@ function throughput(texts: readonly string[]): void {
   };
   median(true);
   const rules = median(false);
+  const heuristics = median(true, false);
   const full = median(true);
   const chars = [...texts].sort((a, b) => a.length - b.length)[Math.floor(texts.length / 2)]?.length ?? 0;
   console.log(
-    `\nMedian per benign text (median length ${chars} chars): rules only ${rules.toFixed(1)} µs, rules + heuristics ${full.toFixed(1)} µs (×${(full / rules).toFixed(2)}).`,
+    `\nMedian per benign text (median length ${chars} chars): rules only ${rules.toFixed(1)} µs, rules + heuristics ${heuristics.toFixed(1)} µs, with the word model too ${full.toFixed(1)} µs (×${(full / rules).toFixed(2)}).`,
   );
 }
 
@@ -215,6 +225,7 @@ function technicalDocuments(): void {
   const rules = new Map<string, number>();
   let asMessage = 0;
   let asDocument = 0;
+  let withoutModel = 0;
   for (const file of files) {
     const text = readFileSync(join(root, file), 'utf8');
     for (let at = 0; at < Math.min(text.length, DOC_CHUNK * DOC_CHUNKS); at += DOC_CHUNK) {
@@ -223,6 +234,7 @@ function technicalDocuments(): void {
       seen.add(chunk);
       const message = detectInjection(chunk).flagged;
       const document = detectInjection(chunk, { context: 'document' });
+      if (detectInjection(chunk, { model: false }).flagged || detectInjection(chunk, { context: 'document', model: false }).flagged) withoutModel++;
       if (message) asMessage++;
       if (!document.flagged && !message) continue;
       if (document.flagged) asDocument++;
@@ -230,7 +242,7 @@ function technicalDocuments(): void {
     }
   }
   console.log(`\nOrdinary technical documents (Markdown of the installed dependencies, ${files.length} files, ${seen.size} chunks of up to ${DOC_CHUNK} characters):`);
-  console.log(`flagged as documents ${pct(asDocument, seen.size)}, as user messages ${pct(asMessage, seen.size)}.`);
+  console.log(`flagged as documents ${pct(asDocument, seen.size)}, as user messages ${pct(asMessage, seen.size)}; either way with the word model off ${pct(withoutModel, seen.size)}.`);
   if (rules.size > 0) console.log(`Rules in the flagged chunks: ${[...rules].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} (${n})`).join(', ')}`);
 }
 
@@ -270,18 +282,20 @@ function teamProbes(): void {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Probe);
-  // Per set and split: [texts, flagged] for attacks, hard negatives and ordinary texts.
+  // Per set and split: [texts, flagged, flagged with the word model off] for attacks, hard negatives and ordinary texts.
   const kinds = ['attack', 'hard_negative', 'ordinary'] as const;
-  const groups = new Map<string, Record<(typeof kinds)[number], [number, number]>>();
+  const groups = new Map<string, Record<(typeof kinds)[number], [number, number, number]>>();
   for (const row of rows) {
     const key = `${row.set} | ${row.split}`;
-    const g = groups.get(key) ?? { attack: [0, 0], hard_negative: [0, 0], ordinary: [0, 0] };
+    const g = groups.get(key) ?? { attack: [0, 0, 0], hard_negative: [0, 0, 0], ordinary: [0, 0, 0] };
     groups.set(key, g);
     const c = g[row.label === 1 ? 'attack' : row.family === 'hard_negative' ? 'hard_negative' : 'ordinary'];
     c[0]++;
     if (detectInjection(row.text, { context: row.context }).flagged) c[1]++;
+    if (detectInjection(row.text, { context: row.context, model: false }).flagged) c[2]++;
   }
-  console.log('\nThe team\'s own probes (bench/eval/probes.jsonl; each row scanned in its context):\n');
+  console.log('\nThe team\'s own probes (bench/eval/probes.jsonl; each row scanned in its context; in brackets, with the word model off):\n');
   console.log('| set | split | attacks | recall | hard negatives | flagged | ordinary | flagged |\n|---|---|---:|---:|---:|---:|---:|---:|');
-  for (const [key, g] of [...groups].sort()) console.log(`| ${key} | ${kinds.map((k) => `${g[k][0]} | ${pct(g[k][1], g[k][0])}`).join(' | ')} |`);
+  const cell = ([n, hit, base]: [number, number, number]): string => `${n} | ${pct(hit, n)} (${pct(base, n)})`;
+  for (const [key, g] of [...groups].sort()) console.log(`| ${key} | ${kinds.map((k) => cell(g[k])).join(' | ')} |`);
 }

@@ -3,6 +3,7 @@ import type { Finding } from '../../engine/finding.js';
 import { textViews } from '../../text/views.js';
 import { type EncodedSegment, findEncoded } from './decoders.js';
 import { adversarialSuffix } from './gibberish.js';
+import { type LoadedModel, lexicalFinding } from './lexical.js';
 import { truncate } from './evidence.js';
 import { injectionScore } from './score.js';
 
@@ -18,15 +19,15 @@ export interface DecodeLimits {
  * Findings for encoded payloads: each base64, hex, URL-encoded, binary, Morse, Caesar-shifted (ROT13)
  * or backwards segment that decodes to text is scanned with `engine`, and decoded again up to `maxDepth`
  * layers; when the decoded text trips a rule, one `encoded-injection` finding covers the
- * encoded span in the original text, scored as the decoded text would be, with the decoded
- * payload as evidence.
+ * encoded span in the original text, scored as the decoded text would be (by the word `model`
+ * too, when given), with the decoded payload as evidence.
  */
-export function encodedFindings(text: string, engine: Engine, limits: DecodeLimits): Finding[] {
+export function encodedFindings(text: string, engine: Engine, limits: DecodeLimits, model?: LoadedModel): Finding[] {
   const budget = { left: limits.maxDecodedBytes };
   const out: Finding[] = [];
   for (const seg of findEncoded(text, budget.left)) {
     budget.left -= seg.decoded.length;
-    const inner = scanDecoded(seg, engine, limits.maxDepth - 1, budget);
+    const inner = scanDecoded(seg, engine, limits.maxDepth - 1, budget, model);
     if (inner.score === 0) continue;
     out.push({
       ruleId: `heuristic/encoded-${seg.kind}`,
@@ -48,11 +49,15 @@ function scanDecoded(
   engine: Engine,
   depth: number,
   budget: { left: number },
+  model: LoadedModel | undefined,
 ): { score: number; payload: string; chain: string[] } {
   // Decoded text gets the rules and the gibberish check: an encoded GCG suffix is still one.
-  const found = engine.findAll(textViews(decoded));
+  const views = textViews(decoded);
+  const found = engine.findAll(views);
   const suffix = adversarialSuffix(decoded);
   if (suffix !== null) found.push(suffix);
+  const lexical = model === undefined ? null : lexicalFinding(decoded, views.get('fold').text, model);
+  if (lexical !== null) found.push(lexical);
   let score = injectionScore(found);
   let payload = decoded;
   const chain: string[] = [];
@@ -61,7 +66,7 @@ function scanDecoded(
       // Reversing twice gives back the text that was scanned as it stood.
       if (kind === 'reversed' && seg.kind === 'reversed') continue;
       budget.left -= seg.decoded.length;
-      const inner = scanDecoded(seg, engine, depth - 1, budget);
+      const inner = scanDecoded(seg, engine, depth - 1, budget, model);
       if (inner.score > score) {
         score = inner.score;
         payload = inner.payload;

@@ -4,6 +4,8 @@ import { textViews } from '../../text/views.js';
 import { encodedFindings } from './encoded.js';
 import { injectionEngine } from './engine.js';
 import { adversarialSuffix } from './gibberish.js';
+import { lexicalFinding } from './lexical.js';
+import { injectionModel } from './model.js';
 import { discountMentions } from './mention.js';
 import { obfuscationFindings } from './obfuscation.js';
 import { repeatedTokens } from './repetition.js';
@@ -15,7 +17,8 @@ import type { InjectionOptions, InjectionResult } from './types.js';
  * raw, clean and fold views, so homoglyphs, invisible characters, leetspeak and spaced
  * letters do not hide a phrase) plus heuristics for what rules miss: obfuscation signals,
  * encoded payloads (decoded and rescanned, reported on the encoded span),
- * adversarial-suffix gibberish and repeated-token runs before a request. A rule finding
+ * adversarial-suffix gibberish and repeated-token runs before a request; and a word model
+ * (`heuristic/lexical-model`, see `lexical.ts`) for attacks phrased like none of the rules. A rule finding
  * inside a quotation presented as an example ("what does 'ignore previous instructions'
  * mean?", a training slide) counts half. The score is a noisy-OR of the best finding of each rule.
  *
@@ -52,13 +55,18 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
   const engine = injectionEngine(options.packs, context);
   const views = textViews(text);
   const findings: Finding[] = engine.findAll(views);
+  const model = (options.model ?? true) ? injectionModel() : undefined;
   if (options.heuristics ?? true) {
     findings.push(...obfuscationFindings(text, views.get('clean')));
-    if (maxDepth > 0 && maxDecodedBytes > 0) findings.push(...encodedFindings(text, engine, { maxDepth, maxDecodedBytes }));
+    if (maxDepth > 0 && maxDecodedBytes > 0) findings.push(...encodedFindings(text, engine, { maxDepth, maxDecodedBytes }, model));
     const suffix = adversarialSuffix(text);
     if (suffix !== null) findings.push(suffix);
     const repeated = repeatedTokens(text);
     if (repeated !== null) findings.push(repeated);
+  }
+  if (model !== undefined) {
+    const lexical = lexicalFinding(text, views.get('fold').text, model);
+    if (lexical !== null) findings.push(lexical);
   }
   discountMentions(text, findings);
   findings.sort(compareFindings);

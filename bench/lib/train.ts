@@ -1,0 +1,132 @@
+/**
+ * Training of the injection scanner's word model (`src/scanners/injection/lexical.ts`) on this
+ * project's own texts only: the dev halves of the team's probes (`bench/eval/probes.jsonl`),
+ * the examples of every injection pack, and the texts in `patterns/models/train.jsonl`, written
+ * for training by writers who saw neither the rules nor the evaluation data. Logistic regression
+ * with AdaGrad and an L2 penalty, classes weighted equally, a fixed shuffle: the same texts give
+ * the same model.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { textViews } from '../../src/text/views.js';
+import { type LexicalModel, lexicalFeatures, logit } from '../../src/scanners/injection/lexical.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface TrainingText {
+  text: string;
+  label: 0 | 1;
+  /** Where it comes from: `probes`, `examples` or `train`. */
+  origin: string;
+}
+
+const PACKS = ['override', 'roleplay', 'framing', 'extraction', 'delimiter', 'indirect', 'exfiltration', 'tool', 'smuggling', 'document'];
+
+function jsonl(path: string): Record<string, unknown>[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** The training texts, each text once (the first label seen wins), in a fixed order. */
+export function trainingTexts(): TrainingText[] {
+  const out: TrainingText[] = [];
+  const seen = new Set<string>();
+  const add = (text: unknown, label: unknown, origin: string): void => {
+    if (typeof text !== 'string' || (label !== 0 && label !== 1) || seen.has(text)) return;
+    seen.add(text);
+    out.push({ text, label, origin });
+  };
+  for (const r of jsonl(join(root, 'bench', 'eval', 'probes.jsonl'))) if (r.split === 'dev') add(r.text, r.label, 'probes');
+  for (const name of PACKS) {
+    const pack = JSON.parse(readFileSync(join(root, 'patterns', `injection-${name}.json`), 'utf8')) as {
+      rules: { examples?: { positive?: ({ text: string } | string)[]; negative?: string[] } }[];
+    };
+    for (const rule of pack.rules) {
+      for (const p of rule.examples?.positive ?? []) add(typeof p === 'string' ? p : p.text, 1, 'examples');
+      for (const n of rule.examples?.negative ?? []) add(n, 0, 'examples');
+    }
+  }
+  for (const r of jsonl(join(root, 'patterns', 'models', 'train.jsonl'))) add(r.text, r.label, 'train');
+  return out;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  /** Features kept: the model is trained on all, then again on the `keep` with the largest weights. */
+  keep: number;
+}
+
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 12, learningRate: 0.6, l2: 1e-5, keep: 20_000 };
+
+/** Logistic regression by AdaGrad over feature indices (`-1`: a feature left out, counted but weightless). */
+function fit(features: readonly Int32Array[], labels: readonly number[], dims: number, options: TrainOptions): { w: Float64Array; bias: number } {
+  const { epochs, learningRate, l2 } = options;
+  const w = new Float64Array(dims);
+  const g2 = new Float64Array(dims).fill(1e-8);
+  let bias = 0;
+  let gBias = 1e-8;
+  const positives = labels.filter((y) => y === 1).length;
+  const weightOf = [labels.length / (2 * (labels.length - positives)), labels.length / (2 * positives)];
+  let seed = 7;
+  const random = (): number => {
+    seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;
+    return (seed >>> 0) / 2 ** 32;
+  };
+  const order = labels.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const i of order) {
+      const x = features[i]!;
+      const y = labels[i]!;
+      let sum = 0;
+      for (const k of x) if (k >= 0) sum += w[k]!;
+      const p = 1 / (1 + Math.exp(-logit(sum, x.length, bias)));
+      const g = weightOf[y]! * (p - y);
+      const s = x.length === 0 ? 0 : logit(1, x.length, 0);
+      for (const k of x) {
+        if (k < 0) continue;
+        const gk = g * s + l2 * w[k]!;
+        g2[k]! += gk * gk;
+        w[k]! -= (learningRate * gk) / Math.sqrt(g2[k]!);
+      }
+      gBias += g * g;
+      bias -= (learningRate * g) / Math.sqrt(gBias);
+    }
+  }
+  return { w, bias };
+}
+
+/** Trains on `texts` (each read as its fold view, as the scanner reads it), keeps the strongest features and quantizes their weights to signed bytes. */
+export function train(texts: readonly TrainingText[], options: TrainOptions = DEFAULT_TRAIN): LexicalModel {
+  const hashes = texts.map((t) => lexicalFeatures(textViews(t.text).get('fold').text));
+  const labels = texts.map((t) => t.label);
+  const index = new Map<number, number>();
+  const all = hashes.map((h) => Int32Array.from(h, (key) => (key === 0 ? -1 : (index.get(key) ?? index.set(key, index.size).get(key)!))));
+  const first = fit(all, labels, index.size, options);
+  const keys = [...index.keys()];
+  const kept = keys
+    .map((key, i) => ({ key, i, v: Math.abs(first.w[i]!) }))
+    .sort((a, b) => b.v - a.v || a.key - b.key)
+    .slice(0, options.keep);
+  const keptIndex = new Map(kept.map((k, j) => [k.i, j]));
+  const narrowed = all.map((x) => Int32Array.from(x, (i) => (i < 0 ? -1 : (keptIndex.get(i) ?? -1))));
+  const { w, bias } = fit(narrowed, labels, kept.length, options);
+  let max = 0;
+  for (const v of w) max = Math.max(max, Math.abs(v));
+  const scale = max / 127;
+  const featureBytes = Buffer.alloc(4 * kept.length);
+  const weightBytes = Buffer.alloc(kept.length);
+  kept.forEach((k, j) => {
+    featureBytes.writeUInt32LE(k.key, 4 * j);
+    weightBytes.writeInt8(Math.round(w[j]! / scale), j);
+  });
+  return { bias, scale, features: featureBytes.toString('base64'), weights: weightBytes.toString('base64') };
+}
