@@ -122,23 +122,25 @@ const seenKeys = new Uint32Array(SEEN_SIZE);
 const seenStamps = new Uint32Array(SEEN_SIZE);
 let stamp = 0;
 
+/** True the first time `key` is seen in the current text. */
+function firstSeen(key: number): boolean {
+  let slot = key & (SEEN_SIZE - 1);
+  while (seenStamps[slot] === stamp) {
+    if (seenKeys[slot] === key) return false;
+    slot = (slot + 1) & (SEEN_SIZE - 1);
+  }
+  seenStamps[slot] = stamp;
+  seenKeys[slot] = key;
+  return true;
+}
+
 /** Calls `each` once per distinct feature of `text` and returns the number of tokens read. */
 function distinct(text: string, each: (feature: number) => void): number {
   stamp = (stamp + 1) >>> 0 || 1;
   let tokens = 0;
-  const add = (key: number): void => {
-    let slot = key & (SEEN_SIZE - 1);
-    while (seenStamps[slot] === stamp) {
-      if (seenKeys[slot] === key) return;
-      slot = (slot + 1) & (SEEN_SIZE - 1);
-    }
-    seenStamps[slot] = stamp;
-    seenKeys[slot] = key;
-    each(key);
-  };
   walk(modelText(text), (u, b) => {
-    add(u);
-    add(b);
+    if (firstSeen(u)) each(u);
+    if (firstSeen(b)) each(b);
     tokens++;
   });
   return tokens;
