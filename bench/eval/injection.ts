@@ -260,11 +260,14 @@ interface Probe {
   text: string;
   label: 0 | 1;
   /**
-   * Who wrote it: sets A to F, nine writers (C, E and F two each), and G to K, five more (twelfth
-   * session), none of whom saw the rules.
+   * Who wrote it: sets A to F, nine writers (C, E and F two each), G to K, five more (twelfth
+   * session), and L, two more (thirteenth), none of whom saw the rules or the word model.
    */
   set: string;
-  /** `dev`: rules were written looking at it; `held-out`: nobody writing rules has read it. */
+  /**
+   * `dev`: rules were written looking at it, and the word model is trained on it; `held-out`:
+   * nobody writing rules has read it, and training does not.
+   */
   split: 'dev' | 'held-out';
   family: string;
   lang: string;
@@ -274,8 +277,8 @@ interface Probe {
 /**
  * Recall and flag rates on probes the team wrote for this purpose, apart from the public data:
  * attacks and benign texts phrased the ways their writers thought of, without sight of the rules.
- * The dev halves of sets A, C, F, G, H and I guided rule writing; their held-out halves and sets B,
- * D, E, J and K did not.
+ * The dev halves of sets A, C, F, G, H, I and L guided rule writing and train the word model; their
+ * held-out halves and sets B, D, E, J and K did neither.
  */
 function teamProbes(): void {
   const rows = readFileSync(new URL('probes.jsonl', import.meta.url), 'utf8')
