@@ -1,4 +1,5 @@
 import type { Finding } from '../../engine/finding.js';
+import { PatternError } from '../../errors.js';
 import { truncate } from './evidence.js';
 
 /**
@@ -168,7 +169,7 @@ export function loadModel(model: LexicalModel): LoadedModel {
   const hashes = Buffer.from(model.features, 'base64');
   const bytes = Buffer.from(model.weights, 'base64');
   const count = bytes.length;
-  if (hashes.length !== 4 * count) throw new Error(`the model has ${hashes.length / 4} feature hashes for ${count} weights`);
+  if (hashes.length !== 4 * count) throw new PatternError('model', undefined, `${hashes.length / 4} feature hashes for ${count} weights`);
   let size = 1;
   while (size < 2 * count) size <<= 1;
   const keys = new Uint32Array(size);
@@ -208,11 +209,6 @@ export function lexicalRead(text: string, model: LoadedModel): { p: number; toke
     n++;
   });
   return { p: 1 / (1 + Math.exp(-logit(z, n, model.bias))), tokens };
-}
-
-/** The model's probability that `text` is an injection or jailbreak attempt. */
-export function lexicalProbability(text: string, model: LoadedModel): number {
-  return lexicalRead(text, model).p;
 }
 
 /**
