@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DOCUMENT_PACKS, INJECTION_PACKS } from '../../src/scanners/injection/packs.js';
 import { textViews } from '../../src/text/views.js';
 import { type LexicalModel, lexicalFeatures, logit } from '../../src/scanners/injection/lexical.js';
 
@@ -20,8 +21,6 @@ export interface TrainingText {
   /** Where it comes from: `probes`, `examples` or `train`. */
   origin: string;
 }
-
-const PACKS = ['override', 'roleplay', 'framing', 'extraction', 'delimiter', 'indirect', 'exfiltration', 'tool', 'smuggling', 'document'];
 
 function jsonl(path: string): Record<string, unknown>[] {
   return readFileSync(path, 'utf8')
@@ -40,10 +39,7 @@ export function trainingTexts(): TrainingText[] {
     out.push({ text, label, origin });
   };
   for (const r of jsonl(join(root, 'bench', 'eval', 'probes.jsonl'))) if (r.split === 'dev') add(r.text, r.label, 'probes');
-  for (const name of PACKS) {
-    const pack = JSON.parse(readFileSync(join(root, 'patterns', `injection-${name}.json`), 'utf8')) as {
-      rules: { examples?: { positive?: ({ text: string } | string)[]; negative?: string[] } }[];
-    };
+  for (const pack of [...INJECTION_PACKS, ...DOCUMENT_PACKS]) {
     for (const rule of pack.rules) {
       for (const p of rule.examples?.positive ?? []) add(typeof p === 'string' ? p : p.text, 1, 'examples');
       for (const n of rule.examples?.negative ?? []) add(n, 0, 'examples');

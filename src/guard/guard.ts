@@ -6,6 +6,7 @@ import { createRedactor, type Redactor } from '../redact/redactor.js';
 import type { Vault } from '../redact/vault/vault.js';
 import { PII_PACKS } from '../scanners/pii/packs.js';
 import { detectInjection, injectionScore } from '../scanners/injection/index.js';
+import { LEXICAL_MODEL_ID } from '../scanners/injection/lexical.js';
 import { SECRET_PACKS } from '../scanners/secrets/packs.js';
 import { applySegments } from '../validate/apply.js';
 import type { RequestFormat } from '../validate/format.js';
@@ -142,7 +143,7 @@ export function createGuard(configInput: GuardConfigInput | unknown = {}, option
     }
   };
 
-  const isDisabled = (f: Finding): boolean =>
+  const isDisabled = (f: Pick<Finding, 'ruleId' | 'category'>): boolean =>
     disabled.has(f.ruleId) || disabled.has(f.category) || disabled.has(f.ruleId.slice(0, f.ruleId.indexOf('/')));
 
   /** Data findings of `text` with their actions; allowed ones are dropped. */
@@ -223,6 +224,8 @@ export function createGuard(configInput: GuardConfigInput | unknown = {}, option
               threshold: config.injection.threshold,
               context: isThirdParty(seg) ? 'document' : 'message',
               maxChars: Number.MAX_SAFE_INTEGER,
+              // A disabled word model is not run at all, rather than run and its finding dropped.
+              model: !isDisabled({ ruleId: LEXICAL_MODEL_ID, category: 'injection' }),
               ...(injectionPacks === undefined ? {} : { packs: injectionPacks }),
             });
             const kept = result.findings.filter((f) => !isDisabled(f) && !policy.allowed(f, seg.text.slice(f.start, f.end)));

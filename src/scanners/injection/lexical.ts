@@ -19,6 +19,8 @@ export interface LexicalModel {
   weights: string;
 }
 
+/** The rule id of the model's finding (`packs.disable` in the guard turns the model off by it). */
+export const LEXICAL_MODEL_ID = 'heuristic/lexical-model';
 /** The model reads at most this many characters from the start and from the end of a text. */
 export const MODEL_HEAD = 4096;
 export const MODEL_TAIL = 4096;
@@ -111,7 +113,6 @@ function walk(text: string, emit: (unigram: number, bigram: number, start: numbe
     digits = true;
   }
 }
-
 
 /**
  * Distinct features of one text: an open-addressing set whose slots belong to the current text
@@ -231,7 +232,7 @@ export function lexicalFinding(original: string, view: string, model: LoadedMode
   const score = tokens < MIN_TOKENS ? 0 : lexicalScore(p);
   if (score === 0) return null;
   return {
-    ruleId: 'heuristic/lexical-model',
+    ruleId: LEXICAL_MODEL_ID,
     category: 'injection',
     severity: 'medium',
     score,
