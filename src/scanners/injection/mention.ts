@@ -10,19 +10,20 @@ const QUOTATION =
   /(["“«„「『‹])[^"”»“」』›\n]{3,100}["”»“」』›]|(?:^|(?<=[\s(:]))'[^'\n]{3,100}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,100}’/g;
 /**
  * Words that present a quotation as an example of an attack rather than as an instruction:
- * attack, injection, phishing, example, phrase, "what does … mean", translation, training,
- * in the languages of the packs.
+ * attack, injection, phishing, example, "things like", phrase, "what does … mean", translation,
+ * training, in the languages of the packs; and, in Chinese, Japanese and Korean, the reported
+ * question ("when a user says「…」"), which those languages put after the quotation.
  */
 const MENTION_CUE = new RegExp(
   [
-    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:do you|to) say|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e)\b`,
+    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:do you|to) say|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs)\s+like)\b`,
     String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|traduc|c[oó]mo se dice`,
     String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on`,
     String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man`,
     String.raw`inje[cç][aã]o|treinamento|exemplo|traduz|como se diz|attacco|iniezione|formazione|esempio|come si dice`,
     String.raw`aanval|voorbeeld|betekent|vertaa?l|атак|инъекц|обучени|пример|фраз|означает|перев`,
-    String.raw`攻击|注入|培训|例如|示例|意思|翻译|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳`,
-    String.raw`공격|인젝션|교육|예시|예를|의미|번역|هجوم|حقن|تدريب|مثال|تعني|ترجم`,
+    String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ`,
+    String.raw`공격|인젝션|교육|예시|예를|의미|번역|라고\s*(?:하면|물으면|요청하면)|هجوم|حقن|تدريب|مثال|تعني|ترجم`,
   ].join('|'),
   'iu',
 );
