@@ -10,20 +10,21 @@ const QUOTATION =
   /(["“«„「『‹])[^"”»“」』›\n]{3,100}["”»“」』›]|(?:^|(?<=[\s(:]))'[^'\n]{3,100}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,100}’/g;
 /**
  * Words that present a quotation as an example of an attack rather than as an instruction:
- * attack, injection, phishing, example, "things like", phrase, "what does … mean", translation,
- * training, in the languages of the packs; and, in Chinese, Japanese and Korean, the reported
- * question ("when a user says「…」"), which those languages put after the quotation.
+ * attack, injection, phishing, canary, example, "things like", phrase, "what does … mean",
+ * translation, training; and the quotation put in someone else's mouth ("if someone asks",
+ * "customers tell it", "when a user says「…」", which Chinese, Japanese and Korean put after the
+ * quotation), in the languages of the packs.
  */
 const MENTION_CUE = new RegExp(
   [
-    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:do you|to) say|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs)\s+like)\b`,
-    String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|traduc|c[oó]mo se dice`,
-    String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on`,
-    String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man`,
-    String.raw`inje[cç][aã]o|treinamento|exemplo|traduz|como se diz|attacco|iniezione|formazione|esempio|come si dice`,
-    String.raw`aanval|voorbeeld|betekent|vertaa?l|атак|инъекц|обучени|пример|фраз|означает|перев`,
-    String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ`,
-    String.raw`공격|인젝션|교육|예시|예를|의미|번역|라고\s*(?:하면|물으면|요청하면)|هجوم|حقن|تدريب|مثال|تعني|ترجم`,
+    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:do you|to) say|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?|text)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|what\s+(?:does|do|did)|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|asks?|asked|says?|said|writes?|wrote|types?|typed))\b`,
+    String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|traduc|c[oó]mo se dice|si alguien`,
+    String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on|si quelqu['’]un`,
+    String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man|wenn jemand`,
+    String.raw`inje[cç][aã]o|treinamento|exemplo|traduz|como se diz|se algu[eé]m|attacco|iniezione|formazione|esempio|come si dice|se qualcuno`,
+    String.raw`aanval|voorbeeld|betekent|vertaa?l|als iemand|атак|инъекц|обучени|пример|фраз|означает|перев|если кто-(?:то|нибудь)`,
+    String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|如果有人|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ`,
+    String.raw`공격|인젝션|교육|예시|예를|의미|번역|라고\s*(?:하면|물으면|요청하면)|هجوم|حقن|تدريب|مثال|تعني|ترجم|उदाहरण|हमला|प्रशिक्षण|मतलब|अनुवाद|कहते\s+हैं`,
   ].join('|'),
   'iu',
 );
