@@ -17,7 +17,7 @@ const QUOTATION =
  */
 const MENTION_CUE = new RegExp(
   [
-    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:do you|to) say|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?|text)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|what\s+(?:does|do|did)|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|asks?|asked|says?|said|writes?|wrote|types?|typed))\b`,
+    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:do you|to) say|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|asks?|asked|says?|said|writes?|wrote|types?|typed))\b`,
     String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|traduc|c[oó]mo se dice|si alguien`,
     String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on|si quelqu['’]un`,
     String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man|wenn jemand`,
@@ -25,6 +25,18 @@ const MENTION_CUE = new RegExp(
     String.raw`aanval|voorbeeld|betekent|vertaa?l|als iemand|атак|инъекц|обучени|пример|фраз|означает|перев|если кто-(?:то|нибудь)`,
     String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|如果有人|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ`,
     String.raw`공격|인젝션|교육|예시|예를|의미|번역|라고\s*(?:하면|물으면|요청하면)|هجوم|حقن|تدريب|مثال|تعني|ترجم|उदाहरण|हमला|प्रशिक्षण|मतलब|अनुवाद|कहते\s+हैं`,
+  ].join('|'),
+  'iu',
+);
+/**
+ * Words that tell the reader to carry the quotation out ("do it", "comply", "obey", "do what
+ * customers say"): beside them a quotation is an order, whatever cue stands near it.
+ */
+const OBEY_CUE = new RegExp(
+  [
+    String.raw`\b(?:do\s+(?:it|so|that|this|what)|comply|obey|follow\s+(?:it|them|that|this|those)|execute\s+(?:it|that|this)|carry\s+(?:it|that|this)\s+out|act\s+on\s+(?:it|that|this))\b`,
+    String.raw`\b(?:hazlo|obedece|cúmple(?:lo|la)|fais-le|faites-le|obéis|obéissez|exécute(?:-le|z-le)?|befolge|gehorche|faça\s+isso|obedeça|cumpra|fallo|obbedisci|esegui(?:lo)?)\b`,
+    String.raw`сделай\s+это|выполни|подчинись|照做|照着做|従って|実行して|그대로\s*해|실행해|نفذ|أطع`,
   ].join('|'),
   'iu',
 );
@@ -36,7 +48,7 @@ export const MENTION_FACTOR = 0.5;
 /**
  * Halves the score of rule findings that lie inside a quotation presented as an example: a
  * training slide quoting «ignora las instrucciones anteriores», "what does 'ignore previous
- * instructions' mean?". A strong phrase quoted so becomes a weak cue: it flags beside another
+ * instructions' mean?"; not when words beside it say to carry it out ("… Do it."). A strong phrase quoted so becomes a weak cue: it flags beside another
  * cue, not alone. A quotation counts as one cue, however many rules match in it: its best
  * finding keeps half its score and the others none (two halves would add up to a flag). The
  * findings stay, with the reason in their evidence. Heuristic findings are left as they are.
@@ -48,7 +60,7 @@ export function discountMentions(text: string, findings: Finding[]): void {
     const start = m.index;
     const end = start + m[0].length;
     const around = text.slice(Math.max(0, start - CUE_WINDOW), start) + '\n' + text.slice(end, end + CUE_WINDOW);
-    if (MENTION_CUE.test(around)) mentions.push([start, end]);
+    if (MENTION_CUE.test(around) && !OBEY_CUE.test(around)) mentions.push([start, end]);
   }
   if (mentions.length === 0) return;
   // The rule findings of each quotation, by its index.
