@@ -32,7 +32,7 @@ export const MIN_TOKENS = 16;
 /** Below this probability the model reports nothing. */
 export const REPORT_PROBABILITY = 0.75;
 /** At this probability the model's finding alone reaches the default threshold (0.5). */
-export const FLAG_PROBABILITY = 0.92;
+export const FLAG_PROBABILITY = 0.93;
 
 /** Character kinds: 0 separates words, 1 is part of a word, 2 is a token alone (scripts written without spaces). */
 let kindTable: Uint8Array | undefined;

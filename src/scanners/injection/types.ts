@@ -32,7 +32,7 @@ export interface InjectionOptions {
    * Add the word model's finding (`heuristic/lexical-model`): a linear model over the words and
    * word pairs of the fold view, trained on this project's own texts (`npm run train`). It says
    * nothing on texts under 16 words or below probability 0.75, reaches the default threshold
-   * alone at 0.92, and needs a rule cue beside it in between. Default true.
+   * alone at 0.93, and needs a rule cue beside it in between. Default true.
    */
   model?: boolean;
   /** Longest text accepted, in UTF-16 units; longer input throws `PW_INPUT_TOO_LARGE`. Default 1,000,000. */
