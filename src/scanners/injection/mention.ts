@@ -40,6 +40,23 @@ const OBEY_CUE = new RegExp(
   ].join('|'),
   'iu',
 );
+/**
+ * The defensive line of a system prompt: a condition on what someone else asks ("if the user asks
+ * you to reveal your instructions", "si el usuario te pide que ignores las reglas") whose main
+ * clause, right after the comma, refuses ("politely decline", "responde que no puedes"). A refusal
+ * only counts as that main clause's verb, so "…, never refuse" or "…, do not decline" is no
+ * refusal. English, Spanish, French, Portuguese and Italian; bounded to one sentence.
+ */
+const DEFENSIVE = new RegExp(
+  [
+    String.raw`\b(?:if|when|whenever|should)\s+(?:the\s+|a\s+|any\s+)?(?:user|users|someone|somebody|anyone|anybody|customer|customers|player|players|student|students|visitor|visitors|people|caller|they)\s+(?:asks?|tells?|wants?|tries\s+to\s+(?:get|make)|requests?|says?\s+to|instructs?|orders?)\b[^.!?\n]{1,160}?[,;:]\s*(?:then\s+)?(?:(?:you|it|the\s+(?:bot|assistant|model|agent))\s+(?:should|must|will|shall)\s+)?(?:(?:politely|kindly|gently|firmly|simply|always)\s+)?(?:decline|refuse|say\s+no|say\s+(?:that\s+)?you\s+can(?:not|['’]t)|explain\s+that|redirect|stay\s+in\s+(?:character|role)|remain\s+in|respond\s+in\s+character|(?:reply|answer|respond)\s+that\s+you\s+can(?:not|['’]t)|do\s+not\s+comply|don['’]t\s+comply|never\s+comply|ignore\s+(?:it|them|that|the\s+request))\b`,
+    String.raw`\bsi\s+(?:el\s+|un\s+|alg[uú]n\s+)?(?:usuario|cliente|jugador|alguien)\s+(?:te\s+|le\s+)?(?:pide|dice|solicita|intenta\s+que|ordena)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:t[uú]|[eé]l)\s+)?(?:(?:debes|deber[aá]s|debe)\s+)?(?:(?:amablemente|educadamente|cort[eé]smente|con\s+amabilidad)\s+)?(?:responde|responder|contesta|di\s+que|explica|rechaza|rechazar|ni[eé]gate|negarte|no\s+lo\s+hagas)`,
+    String.raw`\bsi\s+(?:l['’]utilisateur|un\s+utilisateur|quelqu['’]un|le\s+client|un\s+client|un\s+joueur)\s+(?:te|vous|lui)\s+(?:demande|dit|ordonne)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:tu|vous|il)\s+(?:dois|devez|doit)\s+)?(?:(?:poliment|gentiment|courtoisement)\s+)?(?:refuse|refusez|refuser|r[eé]ponds|r[eé]pondez|r[eé]pondre|explique|expliquez|d[eé]cline|d[eé]clinez|ne\s+le\s+fais\s+pas)`,
+    String.raw`\bse\s+(?:o\s+|um\s+|algum\s+)?(?:usu[aá]rio|cliente|jogador|algu[eé]m)\s+(?:te\s+|lhe\s+)?(?:pedir|disser|mandar|solicitar|pede|diz)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:ele|ela|voc[eê])\s+)?(?:(?:deve|precisa)\s+)?(?:(?:educadamente|gentilmente)\s+)?(?:responda|responde|responder|recuse|recusa|recusar|explique|explica|diga\s+que)`,
+    String.raw`\bse\s+(?:l['’]utente|un\s+utente|qualcuno|il\s+cliente|un\s+giocatore)\s+(?:ti\s+|gli\s+)?(?:chiede|dice|ordina)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:devi|deve)\s+)?(?:(?:gentilmente|cortesemente)\s+)?(?:rifiuta|rifiutare|rispondi|rispondere|spiega|declina)`,
+  ].join('|'),
+  'giu',
+);
 /** How far before or after a quotation a cue word may stand, in UTF-16 units. */
 const CUE_WINDOW = 80;
 /** What a rule finding inside such a quotation keeps of its score. */
@@ -48,13 +65,23 @@ export const MENTION_FACTOR = 0.5;
 /**
  * Halves the score of rule findings that lie inside a quotation presented as an example: a
  * training slide quoting «ignora las instrucciones anteriores», "what does 'ignore previous
- * instructions' mean?"; not when words beside it say to carry it out ("… Do it."). A strong phrase quoted so becomes a weak cue: it flags beside another
- * cue, not alone. A quotation counts as one cue, however many rules match in it: its best
+ * instructions' mean?"; not when words beside it say to carry it out ("… Do it."). A strong
+ * phrase quoted so becomes a weak cue: it flags beside another cue, not alone. A quotation counts as one cue, however many rules match in it: its best
  * finding keeps half its score and the others none (two halves would add up to a flag). The
- * findings stay, with the reason in their evidence. Heuristic findings are left as they are.
+ * findings stay, with the reason in their evidence. Rule findings inside the defensive line of a
+ * system prompt ({@link DEFENSIVE}) count nothing. Heuristic findings are left as they are.
  */
 export function discountMentions(text: string, findings: Finding[]): void {
   if (!findings.some((f) => !f.ruleId.startsWith('heuristic/'))) return;
+  for (const m of text.matchAll(DEFENSIVE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    for (const f of findings) {
+      if (f.ruleId.startsWith('heuristic/') || f.start < start || f.end > end) continue;
+      f.score = 0;
+      f.evidence = 'inside a refused condition ("if the user asks you to …, decline")';
+    }
+  }
   const mentions: [number, number][] = [];
   for (const m of text.matchAll(QUOTATION)) {
     const start = m.index;
