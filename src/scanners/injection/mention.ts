@@ -57,6 +57,14 @@ const DEFENSIVE = new RegExp(
   ].join('|'),
   'giu',
 );
+/**
+ * A prohibition addressed to third parties, as policies write it: "Users must not attempt to
+ * extract system instructions, bypass safety filters, or impersonate administrators",
+ * "Contractors are prohibited from …". Read to the end of its clause (a period, semicolon or line
+ * end). Not "you must not …": that is how jailbreaks word their orders.
+ */
+const PROHIBITION =
+  /\b(?:users?|employees?|staff|contractors?|students?|customers?|visitors?|members?|participants?|vendors?|partners?|personnel|workers?|licensees?)\s+(?:(?:must|may|shall|should)\s+not|mustn['’]t|shouldn['’]t|(?:are|is)\s+not\s+(?:allowed|permitted)\s+to|(?:are|is)\s+(?:prohibited|forbidden|barred)\s+(?:from|to))\s+[^.!?\n;]{1,200}/giu;
 /** How far before or after a quotation a cue word may stand, in UTF-16 units. */
 const CUE_WINDOW = 80;
 /** What a rule finding inside such a quotation keeps of its score. */
@@ -68,7 +76,8 @@ export const MENTION_FACTOR = 0.5;
  * instructions' mean?"; not when words beside it say to carry it out ("… Do it."). A strong
  * phrase quoted so becomes a weak cue: it flags beside another cue, not alone. A quotation counts as one cue, however many rules match in it: its best
  * finding keeps half its score and the others none (two halves would add up to a flag). The
- * findings stay, with the reason in their evidence. Rule findings inside the defensive line of a
+ * findings stay, with the reason in their evidence. A prohibition addressed to third parties
+ * ({@link PROHIBITION}) counts the same way. Rule findings inside the defensive line of a
  * system prompt ({@link DEFENSIVE}) count nothing. Heuristic findings are left as they are.
  */
 export function discountMentions(text: string, findings: Finding[]): void {
@@ -82,13 +91,15 @@ export function discountMentions(text: string, findings: Finding[]): void {
       f.evidence = 'inside a refused condition ("if the user asks you to …, decline")';
     }
   }
-  const mentions: [number, number][] = [];
+  // Quotations presented as examples, and prohibitions: each counts once, at half its best finding.
+  const mentions: [number, number, string][] = [];
   for (const m of text.matchAll(QUOTATION)) {
     const start = m.index;
     const end = start + m[0].length;
     const around = text.slice(Math.max(0, start - CUE_WINDOW), start) + '\n' + text.slice(end, end + CUE_WINDOW);
-    if (MENTION_CUE.test(around) && !OBEY_CUE.test(around)) mentions.push([start, end]);
+    if (MENTION_CUE.test(around) && !OBEY_CUE.test(around)) mentions.push([start, end, 'quoted as an example']);
   }
+  for (const m of text.matchAll(PROHIBITION)) mentions.push([m.index, m.index + m[0].length, 'inside a prohibition']);
   if (mentions.length === 0) return;
   // The rule findings of each quotation, by its index.
   const quoted = new Map<number, Finding[]>();
@@ -100,11 +111,12 @@ export function discountMentions(text: string, findings: Finding[]): void {
     if (list === undefined) quoted.set(i, [f]);
     else list.push(f);
   }
-  for (const group of quoted.values()) {
+  for (const [i, group] of quoted) {
     const best = group.reduce((a, b) => (b.score > a.score ? b : a));
+    const reason = mentions[i]![2];
     for (const f of group) {
       f.score = f === best ? f.score * MENTION_FACTOR : 0;
-      f.evidence = f === best ? 'quoted as an example (score halved)' : 'quoted as an example (counted once with the quotation)';
+      f.evidence = f === best ? `${reason} (score halved)` : `${reason} (counted once with it)`;
     }
   }
 }
