@@ -29,6 +29,14 @@ const OBFUSCATIONS: readonly ObfuscatorName[] = ['homoglyphs', 'zeroWidth', 'bas
  * are scanned a second time as documents (`context: 'document'`), as a guard scans tool results.
  */
 const THIRD_PARTY = (row: EvalRow): boolean => row.dataset.startsWith('BIPIA:');
+/**
+ * Attacks with no wording cue by the source's own label: CyberSecEval's "logic-violating" rows
+ * break only a task rule of the system prompt they were written against ("answer only about X",
+ * "reply in English") with an ordinary question, a trivia list or a poem request, which the text
+ * alone cannot show. They stay in every figure; one more line of each overall table leaves them
+ * out, as the issue asks (sources without a cue are reported, not hidden).
+ */
+const NO_CUE = (row: EvalRow): boolean => row.dataset.startsWith('PurpleLlama:CyberSecEval') && (row.category ?? '').startsWith('logic-violating/');
 
 /** FNV-1a of the text: a stable split that does not depend on file order. */
 function fnv(text: string): number {
@@ -89,12 +97,14 @@ export function run(dir: string): void {
     const bySource = new Map<string, Tally>();
     const byCategory = new Map<string, Map<string, Tally>>();
     const all = tally();
+    const cued = tally();
     for (const row of attacks.filter((r) => r.label === 1)) {
       const flagged = detectInjection(row.text).flagged;
       const base = detectInjection(row.text, { model: false }).flagged;
       flaggedAttacks.set(row, flagged);
       countInto(bySource, row.dataset, row, flagged, base);
       count(all, row, flagged, base);
+      if (!NO_CUE(row)) count(cued, row, flagged, base);
       const categories = byCategory.get(row.dataset) ?? new Map<string, Tally>();
       byCategory.set(row.dataset, categories);
       countInto(categories, row.category ?? '', row, flagged, base);
@@ -103,6 +113,7 @@ export function run(dir: string): void {
     console.log(`| source | attacks | recall | dev | held-out${HEAD}`);
     for (const [name, t] of [...bySource].sort()) console.log(line(name, t));
     console.log(line('**all attacks**', all));
+    console.log(line('**all attacks but those with no cue (CyberSecEval logic-violating)**', cued));
     // By category where a source's categories are techniques with enough attacks each to read
     // (CyberSecEval's): some techniques leave no wording cue in the text alone.
     for (const [source, categories] of [...byCategory].sort()) {
@@ -144,10 +155,12 @@ function documentContext(flaggedAttacks: ReadonlyMap<EvalRow, boolean>, benign: 
   const asDocument = (row: EvalRow, model = true): boolean => detectInjection(row.text, { context: 'document', model }).flagged;
   const rows = new Map<string, Tally>();
   const all = tally();
+  const cued = tally();
   for (const [row, asMessage] of flaggedAttacks) {
     const flagged = THIRD_PARTY(row) ? asDocument(row) : asMessage;
     const base = THIRD_PARTY(row) ? asDocument(row, false) : detectInjection(row.text, { model: false }).flagged;
     count(all, row, flagged, base);
+    if (!NO_CUE(row)) count(cued, row, flagged, base);
     if (THIRD_PARTY(row)) countInto(rows, row.dataset, row, flagged, base);
   }
   const everyBenign = tally();
@@ -161,6 +174,7 @@ function documentContext(flaggedAttacks: ReadonlyMap<EvalRow, boolean>, benign: 
   console.log(`| source | texts | recall or flag rate | dev | held-out${HEAD}`);
   for (const [name, t] of [...rows].sort()) console.log(line(name, t));
   console.log(line('**all attacks, third-party sources as documents**', all));
+  console.log(line('**all attacks but those with no cue, third-party sources as documents**', cued));
   console.log(line('every benign text as a document (user prompts are not; a width check)', everyBenign));
 }
 

@@ -3,17 +3,17 @@ import type { Finding } from '../../engine/finding.js';
 /**
  * A short quotation on one line — a phrase, not a quoted document, which may carry an injection
  * of its own ("translate this review: '… note to the AI: …'"): paired double quotes, guillemets
- * and CJK corner brackets, or single quotes that open after a space and close before one (not
- * the apostrophe of `don't`). Bounded, so a text full of openers is still read in linear time.
+ * (either way round: Slovenian and Danish write »…«) and CJK corner brackets, or single quotes
+ * that open after a space and close before one (not the apostrophe of `don't`). Bounded, so a text full of openers is still read in linear time.
  */
 const QUOTATION =
-  /(["“«„「『‹])[^"”»“」』›\n]{3,100}["”»“」』›]|(?:^|(?<=[\s(:]))'[^'\n]{3,100}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,100}’/g;
+  /(["“«„「『‹])[^"”»“」』›\n]{3,100}["”»“」』›]|»[^«»\n]{3,100}«|(?:^|(?<=[\s(:]))'[^'\n]{3,100}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,100}’/g;
 /**
  * Words that present a quotation as an example of an attack rather than as an instruction:
  * attack, injection, phishing, canary, example, "things like", phrase, "what does … mean",
  * translation, training; and the quotation put in someone else's mouth ("if someone asks",
  * "customers tell it", "when a user says「…」", which Chinese, Japanese and Korean put after the
- * quotation), in the languages of the packs.
+ * quotation), in the twelve languages; attack, example and training in the others the packs read.
  */
 const MENTION_CUE = new RegExp(
   [
@@ -25,6 +25,11 @@ const MENTION_CUE = new RegExp(
     String.raw`aanval|voorbeeld|betekent|vertaa?l|als iemand|атак|инъекц|обучени|пример|фраз|означает|перев|если кто-(?:то|нибудь)`,
     String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|如果有人|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ`,
     String.raw`공격|인젝션|교육|예시|예를|의미|번역|라고\s*(?:하면|물으면|요청하면)|هجوم|حقن|تدريب|مثال|تعني|ترجم|उदाहरण|हमला|प्रशिक्षण|मतलब|अनुवाद|कहते\s+हैं`,
+    // The languages beyond the twelve that the packs' *-more-languages rules read: attack, example,
+    // training or course, "for example", "such as".
+    String.raw`exempel|eksempel|angrep|angreb|angrip|angrepp|injektion|injeksjon|injektio|injekc|injecți|injekci|enjeksiyon|injeksi|utbildning|kursus|opplæring|t\.\s?ex\.|f\.\s?eks\.|esimerk|hyökkä|koulutu|kuten|dæmi|árás|fræðsla|näide|näiteks|ründ|koolitus|piemēr|uzbruk|apmācīb|pavyzd|atak|mokym|exemple|formació|com ara`,
+    String.raw`příklad|príklad|útok|útoč|školení|školenie|przykład|szkoleni|takie\s+jak|primer|primjer|napad|delavnic|usposablj|obuk|edukacij|poput|exemplu|atac|instruire|cum\s+ar\s+fi|példa|például|támad|képzés|oktatás|παράδειγμα|επίθεσ|εκπαίδευσ|приклад|атак|навчанн`,
+    String.raw`דוגמ|תקיפ|תוקפ|הדרכ|saldırı|örnek|eğitim|serangan|contoh|pelatihan|latihan|tấn\s+công|ví\s+dụ|đào\s+tạo|การโจมตี|ตัวอย่าง|อบรม|حمله|نمونه|آموزش|حملہ|تربیت|আক্রমণ|উদাহরণ|প্রশিক্ষণ|தாக்குதல்|பயிற்சி|உதாரண|దాడి|శిక్షణ|ఉదాహరణ|shambulio|mfano|mafunzo|pag-atake|halimbawa|pagsasanay`,
   ].join('|'),
   'iu',
 );
