@@ -3,11 +3,12 @@ import type { Finding } from '../../engine/finding.js';
 /**
  * A short quotation on one line — a phrase, not a quoted document, which may carry an injection
  * of its own ("translate this review: '… note to the AI: …'"): paired double quotes, guillemets
- * (either way round: Slovenian and Danish write »…«) and CJK corner brackets, or single quotes
+ * (Slovenian and Danish write »…«: read so only when the marks touch the words, or the text
+ * between two French «…» would count) and CJK corner brackets, or single quotes
  * that open after a space and close before one (not the apostrophe of `don't`). Bounded, so a text full of openers is still read in linear time.
  */
 const QUOTATION =
-  /(["“«„「『‹])[^"”»“」』›\n]{3,100}["”»“」』›]|»[^«»\n]{3,100}«|(?:^|(?<=[\s(:]))'[^'\n]{3,100}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,100}’/g;
+  /(["“«„「『‹])[^"”»“」』›\n]{3,100}["”»“」』›]|»(?=\S)[^«»\n]{3,100}(?<=\S)«|(?:^|(?<=[\s(:]))'[^'\n]{3,100}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,100}’/g;
 /**
  * Words that present a quotation as an example of an attack rather than as an instruction:
  * attack, injection, phishing, canary, example, "things like", phrase, "what does … mean",
@@ -25,11 +26,10 @@ const MENTION_CUE = new RegExp(
     String.raw`aanval|voorbeeld|betekent|vertaa?l|als iemand|атак|инъекц|обучени|пример|фраз|означает|перев|если кто-(?:то|нибудь)`,
     String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|如果有人|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ`,
     String.raw`공격|인젝션|교육|예시|예를|의미|번역|라고\s*(?:하면|물으면|요청하면)|هجوم|حقن|تدريب|مثال|تعني|ترجم|उदाहरण|हमला|प्रशिक्षण|मतलब|अनुवाद|कहते\s+हैं`,
-    // The languages beyond the twelve that the packs' *-more-languages rules read: attack, example,
-    // training or course, "for example", "such as".
-    String.raw`exempel|eksempel|angrep|angreb|angrip|angrepp|injektion|injeksjon|injektio|injekc|injecți|injekci|enjeksiyon|injeksi|utbildning|kursus|opplæring|t\.\s?ex\.|f\.\s?eks\.|esimerk|hyökkä|koulutu|kuten|dæmi|árás|fræðsla|näide|näiteks|ründ|koolitus|piemēr|uzbruk|apmācīb|pavyzd|atak|mokym|exemple|formació|com ara`,
-    String.raw`příklad|príklad|útok|útoč|školení|školenie|przykład|szkoleni|takie\s+jak|primer|primjer|napad|delavnic|usposablj|obuk|edukacij|poput|exemplu|atac|instruire|cum\s+ar\s+fi|példa|például|támad|képzés|oktatás|παράδειγμα|επίθεσ|εκπαίδευσ|приклад|атак|навчанн`,
-    String.raw`דוגמ|תקיפ|תוקפ|הדרכ|saldırı|örnek|eğitim|serangan|contoh|pelatihan|latihan|tấn\s+công|ví\s+dụ|đào\s+tạo|การโจมตี|ตัวอย่าง|อบรม|حمله|نمونه|آموزش|حملہ|تربیت|আক্রমণ|উদাহরণ|প্রশিক্ষণ|தாக்குதல்|பயிற்சி|உதாரண|దాడి|శిక్షణ|ఉదాహరణ|shambulio|mfano|mafunzo|pag-atake|halimbawa|pagsasanay`,
+    // The languages beyond the twelve that the packs' *-more-languages rules read: attack,
+    // injection, example, training. At a word's start only: `primer` is also Spanish `primero`.
+    String.raw`(?<![\p{L}\p{N}])(?:exempel|eksempel|angrep|angreb|angrip|angrepp|injektion|injeksjon|injektio|injekc|injecți|injekci|enjeksiyon|injeksi|utbildning|opplæring|esimerk|hyökkä|tietoturvakoulutu|dæmi|árás|fræðsla|näide|näiteks|ründaja|koolitus|piemēr|uzbruk|apmācīb|pavyzd|mokym|exemple|formació|příklad|príklad|útok|útoč|školení|školenie|przykład|szkoleni|primjer|napadač|napadalec|napadalc|delavnic|usposablj|obuk|edukacij|exemplu|atacator|instruire|példa|például|támad|képzés|oktatás|παράδειγμα|επίθεσ|εκπαίδευσ|приклад|навчанн)`,
+    String.raw`(?<![\p{L}\p{N}])(?:דוגמ|תקיפ|תוקפ|הדרכ|saldırı|örnek|eğitim|serangan|contoh|pelatihan|tấn\s+công|ví\s+dụ|đào\s+tạo|การโจมตี|ตัวอย่าง|อบรม|حمله|نمونه|آموزش|حملہ|تربیت|আক্রমণ|উদাহরণ|প্রশিক্ষণ|தாக்குதல்|பயிற்சி|உதாரண|దాడి|శిక్షణ|ఉదాహరణ|shambulio|mfano|mafunzo|pag-atake|halimbawa|pagsasanay)`,
   ].join('|'),
   'iu',
 );
@@ -42,6 +42,7 @@ const OBEY_CUE = new RegExp(
     String.raw`\b(?:do\s+(?:it|so|that|this|what)|comply|obey|follow\s+(?:it|them|that|this|those)|execute\s+(?:it|that|this)|carry\s+(?:it|that|this)\s+out|act\s+on\s+(?:it|that|this))\b`,
     String.raw`\b(?:hazlo|obedece|cúmple(?:lo|la)|fais-le|faites-le|obéis|obéissez|exécute(?:-le|z-le)?|befolge|gehorche|faça\s+isso|obedeça|cumpra|fallo|obbedisci|esegui(?:lo)?)\b`,
     String.raw`сделай\s+это|выполни|подчинись|照做|照着做|従って|実行して|그대로\s*해|실행해|نفذ|أطع`,
+    String.raw`(?<![\p{L}])(?:gör\s+det|gør\s+det|gjør\s+det|tee\s+se|tee\s+niin|udělej\s+to|urob\s+to|zrób\s+to|uradi\s+to|naredi\s+to|f[aă]-o|csináld|направи\s+го|зроби\s+це|κάνε\s+το|עשה\s+את\s+זה|yap\s+bunu|lakukan|làm\s+đi|fes-ho)(?![\p{L}])`,
   ].join('|'),
   'iu',
 );
