@@ -4,8 +4,9 @@ import type { Finding } from '../../engine/finding.js';
  * A short quotation on one line — a phrase, not a quoted document, which may carry an injection
  * of its own ("translate this review: '… note to the AI: …'"): paired double quotes, guillemets
  * (Slovenian and Danish write »…«: read so only when the marks touch the words, or the text
- * between two French «…» would count) and CJK corner brackets, or single quotes
- * that open after a space and close before one (not the apostrophe of `don't`). Bounded, so a text full of openers is still read in linear time.
+ * between two French «…» would count) and CJK corner brackets, or single quotes that open after
+ * a space and close before one (not the apostrophe of `don't`). Bounded, so a text full of
+ * openers is still read in linear time.
  */
 const QUOTATION =
   /(["“«„「『‹])[^"”»“」』›\n]{3,100}["”»“」』›]|»(?=\S)[^«»\n]{3,100}(?<=\S)«|(?:^|(?<=[\s(:]))'[^'\n]{3,100}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,100}’/g;
