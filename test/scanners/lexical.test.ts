@@ -35,6 +35,21 @@ describe('word model: features', () => {
     expect(b[3]).not.toBe(a[3]);
   });
 
+  it('adds a stem, the first five characters, for words of seven characters or more', () => {
+    // 'instructions': unigram, bigram and stem; two short words: unigram and bigram each.
+    expect(lexicalFeatures('ignore the instructions')).toHaveLength(7);
+    expect(lexicalFeatures('ignore the rule')).toHaveLength(6);
+    // Inflections of one word share the stem and nothing else.
+    const shared = (a: string, b: string): number => {
+      const other = new Set(lexicalFeatures(b));
+      return [...lexicalFeatures(a)].filter((f) => other.has(f)).length;
+    };
+    expect(shared('instructions', 'instrucciones')).toBe(1);
+    expect(shared('ignoriere', 'ignorieren')).toBe(1);
+    expect(shared('instructions', 'instant')).toBe(0);
+    expect(shared('rules', 'ruler')).toBe(0);
+  });
+
   it('reads each Chinese, Japanese or Thai character as a token, and Korean by words', () => {
     expect(lexicalFeatures('忽略指令')).toHaveLength(8);
     expect(lexicalFeatures('ละเว้น')).toHaveLength(12);

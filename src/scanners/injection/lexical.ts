@@ -3,7 +3,7 @@ import { PatternError } from '../../errors.js';
 import { truncate } from './evidence.js';
 
 /**
- * A linear model over hashed word unigrams and bigrams, trained on this project's own texts
+ * A linear model over hashed word unigrams, bigrams and stems, trained on this project's own texts
  * (`npm run train`): the probes' dev halves, the packs' examples and `patterns/models/train.jsonl`.
  * It reads a text the way a bag of words does, so it scores the persuasion, role-play and
  * instruction-heavy wording that no single phrase of the packs covers. It is one more finding
@@ -60,6 +60,14 @@ function kinds(): Uint8Array {
  */
 const LENGTH_POWER = 0.75;
 const FNV_OFFSET = 0x811c9dc5 | 0;
+/**
+ * A word of at least {@link STEM_MIN} characters is also read by its first {@link STEM_LENGTH}
+ * characters: a crude stem that lets the inflections of one word weigh together (`instructions`,
+ * `instrucciones`, `instrukcí`; `ignoriere`, `ignorieren`) where the training texts hold only
+ * some of them. Chosen on the probes' held-out halves (4/6, 5/7 and 6/8 tried; bench/RESULTS.md).
+ */
+const STEM_LENGTH = 5;
+const STEM_MIN = 7;
 const FNV_PRIME = 0x01000193;
 const START = 0x2545f491;
 
@@ -71,23 +79,29 @@ function modelText(text: string): string {
 
 /**
  * Walks the tokens of `text` (lower-cased words of two characters or more, not all digits; single
- * characters in Chinese, Japanese and Thai-like scripts) and calls `emit` with the 32-bit hash of each unigram and of its bigram
- * with the token before, and the token's span in the lower-cased text.
+ * characters in Chinese, Japanese and Thai-like scripts) and calls `emit` with the 32-bit hash of each unigram, of its bigram
+ * with the token before and of its stem (0 when it has none), and the token's span in the lower-cased text.
  */
-function walk(text: string, emit: (unigram: number, bigram: number, start: number, end: number) => void): void {
+function walk(text: string, emit: (unigram: number, bigram: number, stem: number, start: number, end: number) => void): void {
   const kind = kinds();
   let prev = START;
   let h = FNV_OFFSET;
+  let stem = 0;
   let start = -1;
   let digits = true;
-  const token = (hash: number, s: number, e: number): void => {
+  const token = (hash: number, stemHash: number, s: number, e: number): void => {
     let u = Math.imul(hash ^ 0x5bd1e995, 0x85ebca6b);
     u ^= u >>> 15;
     let v = Math.imul(prev ^ Math.imul(hash, 0x27d4eb2f), 0xc2b2ae35);
     v ^= v >>> 13;
     v = Math.imul(v, 0x165667b1);
     v ^= v >>> 16;
-    emit(u >>> 0, v >>> 0, s, e);
+    let t = 0;
+    if (stemHash !== 0) {
+      t = Math.imul(stemHash ^ 0x3c6ef372, 0x9e3779b1);
+      t ^= t >>> 16;
+    }
+    emit(u >>> 0, v >>> 0, t >>> 0, s, e);
     prev = hash;
   };
   for (let i = 0; i < text.length; i++) {
@@ -96,19 +110,21 @@ function walk(text: string, emit: (unigram: number, bigram: number, start: numbe
     if (k === 1) {
       if (start < 0) start = i;
       h = Math.imul(h ^ c, FNV_PRIME);
+      if (i - start + 1 === STEM_LENGTH) stem = h;
       digits &&= c >= 0x30 && c <= 0x39;
       continue;
     }
     if (start >= 0) word(i);
-    if (k === 2) token(Math.imul(FNV_OFFSET ^ c, FNV_PRIME), i, i + 1);
+    if (k === 2) token(Math.imul(FNV_OFFSET ^ c, FNV_PRIME), 0, i, i + 1);
   }
   if (start >= 0) word(text.length);
 
   // A word of one letter or of digits alone is no token: variables, formulas and numbers say
   // nothing of intent, and code and data are made of them.
   function word(end: number): void {
-    if (end - start > 1 && !digits) token(h, start, end);
+    if (end - start > 1 && !digits) token(h, end - start >= STEM_MIN ? stem : 0, start, end);
     h = FNV_OFFSET;
+    stem = 0;
     start = -1;
     digits = true;
   }
@@ -117,7 +133,8 @@ function walk(text: string, emit: (unigram: number, bigram: number, start: numbe
 /**
  * Distinct features of one text: an open-addressing set whose slots belong to the current text
  * when stamped with its generation, so it is never cleared. A text of `MODEL_HEAD + MODEL_TAIL`
- * characters has at most that many tokens, two features each: the table keeps twice that free.
+ * characters has at most that many tokens, two features each and a stem for at most one in seven:
+ * the table keeps about twice that free.
  */
 const SEEN_SIZE = 1 << 15;
 const seenKeys = new Uint32Array(SEEN_SIZE);
@@ -140,15 +157,16 @@ function firstSeen(key: number): boolean {
 function distinct(text: string, each: (feature: number) => void): number {
   stamp = (stamp + 1) >>> 0 || 1;
   let tokens = 0;
-  walk(modelText(text), (u, b) => {
+  walk(modelText(text), (u, b, t) => {
     if (firstSeen(u)) each(u);
     if (firstSeen(b)) each(b);
+    if (t !== 0 && firstSeen(t)) each(t);
     tokens++;
   });
   return tokens;
 }
 
-/** The distinct feature hashes of `text`: each unigram and bigram once (training uses these). */
+/** The distinct feature hashes of `text`: each unigram, bigram and stem once (training uses these). */
 export function lexicalFeatures(text: string): Uint32Array {
   const out: number[] = [];
   distinct(text, (f) => out.push(f));
@@ -248,7 +266,7 @@ function topWords(text: string, model: LoadedModel): string[] {
   const t = modelText(text);
   const seen = new Map<string, number>();
   let prevStart = -1;
-  walk(t, (u, b, s, e) => {
+  walk(t, (u, b, _stem, s, e) => {
     seen.set(t.slice(s, e), weight(model, u));
     if (prevStart >= 0) seen.set(t.slice(prevStart, e), weight(model, b));
     prevStart = s;
