@@ -57,7 +57,7 @@ export interface TrainOptions {
   keep: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 12, learningRate: 0.6, l2: 1e-5, keep: 40_000 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 12, learningRate: 0.6, l2: 1e-5, keep: 60_000 };
 
 /** Logistic regression by AdaGrad over feature indices (`-1`: a feature left out, counted but weightless). */
 function fit(features: readonly Int32Array[], labels: readonly number[], dims: number, options: TrainOptions): { w: Float64Array; bias: number } {

@@ -12,14 +12,14 @@ const QUOTATION =
   /(["“«„「『‹])[^"”»“」』›\n]{3,100}["”»“」』›]|»(?=\S)[^«»\n]{3,100}(?<=\S)«|(?:^|(?<=[\s(:]))'[^'\n]{3,100}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,100}’/g;
 /**
  * Words that present a quotation as an example of an attack rather than as an instruction:
- * attack, injection, phishing, canary, example, "things like", phrase, "what does … mean",
+ * attack, injection, meme, phishing, canary, example, "things like", phrase, "what does … mean",
  * translation, training; and the quotation put in someone else's mouth ("if someone asks",
  * "customers tell it", "when a user says「…」", which Chinese, Japanese and Korean put after the
  * quotation), in the twelve languages; attack, example and training in the others the packs read.
  */
 const MENTION_CUE = new RegExp(
   [
-    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:do you|to) say|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|asks?|asked|says?|said|writes?|wrote|types?|typed))\b`,
+    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|memes?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:do you|to) say|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|asks?|asked|says?|said|writes?|wrote|types?|typed))\b`,
     String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|traduc|c[oó]mo se dice|si alguien`,
     String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on|si quelqu['’]un`,
     String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man|wenn jemand`,
