@@ -8,6 +8,7 @@ import type { Validator } from '../validators/types.js';
 import { combineScores, compareFindings, type Finding, type ScanResult } from './finding.js';
 import { keywordSource, loadPack, nonCapturing, type LoadedRule } from './load.js';
 import { DEFAULT_SCORE, UNLESS_REACH, WORD_START } from './pack.js';
+import { skimData } from './skim.js';
 import { byteToUtf16Map } from './utf8.js';
 
 const VIEWS: readonly ViewName[] = ['raw', 'clean', 'fold'];
@@ -81,8 +82,13 @@ interface Group {
 
 /** The rules to run on one text that one or more views share. */
 interface Plan {
-  /** Rules scanned on the whole text. */
-  whole: Group | null;
+  /** Rules scanned on the whole text: those that run on the raw view or check a value with validators. */
+  data: Part | null;
+  /**
+   * Rules that read phrases (on the clean and fold views only, no validators): their Sets pass
+   * over the text with the middle of each data block left out (see {@link skimData}).
+   */
+  phrases: Part | null;
   /**
    * On a fold view that differs from the clean view: the rules that also run on the clean view
    * and depend on nothing but their match (no context words, no validators). They are looked for
@@ -92,15 +98,20 @@ interface Plan {
    * as its whole scan of the clean view.
    */
   near: ReadonlySet<LoadedRule>;
-  /**
-   * {@link whole} for pure ASCII text, built on first use: each rule's Set member reduced to what
-   * can match there (see `asciiPattern` in ascii.ts), and the ungated rules that cannot match there left out.
-   */
-  ascii?: Group | null;
-  /** The rules of {@link whole}, to build {@link ascii} from. */
-  members: LoadedRule[];
   /** The view each rule reports on: the first of the shared views it runs on. */
   viewOf: Map<LoadedRule, ViewName>;
+}
+
+/** Rules whose Sets pass over one buffer. */
+interface Part {
+  group: Group;
+  /**
+   * {@link group} for pure ASCII text, built on first use: each rule's Set member reduced to what
+   * can match there (see `asciiPattern` in ascii.ts), and the ungated rules that cannot match there left out.
+   */
+  ascii?: Group;
+  /** The rules of {@link group}, to build {@link ascii} from. */
+  members: LoadedRule[];
 }
 
 /**
@@ -170,9 +181,14 @@ export class Engine {
       const text = same.values().next().value!.text;
       const hits = new Set<LoadedRule>();
       let buf: Buffer | undefined;
-      if (plan.whole !== null) {
+      if (plan.data !== null) {
         buf = Buffer.from(text, 'utf8');
-        groupHits(groupFor(plan, buf.length === text.length)!, buf, hits, false, buf.length === text.length);
+        partHits(plan.data, buf, hits, false, buf.length === text.length);
+      }
+      if (plan.phrases !== null) {
+        const skimmed = skimData(text);
+        const phraseBuf = skimmed === text ? (buf ??= Buffer.from(text, 'utf8')) : Buffer.from(skimmed, 'utf8');
+        partHits(plan.phrases, phraseBuf, hits, false, phraseBuf.length === skimmed.length);
       }
       if (plan.near.size > 0) {
         // The near rules run on the clean view too, so the clean view's plan holds them.
@@ -183,7 +199,7 @@ export class Engine {
         if (windows === null) {
           buf ??= Buffer.from(text, 'utf8');
           const ascii = buf.length === text.length;
-          groupHits(groupFor(cleanPlan, ascii)!, buf, hits, false, ascii, plan.near);
+          for (const part of [cleanPlan.data, cleanPlan.phrases]) if (part !== null) partHits(part, buf, hits, false, ascii, plan.near);
         } else if (windows.length > 0) {
           // The windows scanned as one text, a line break between them: a match inside a window
           // is still found, and one that spans two only sends its rule over the whole view.
@@ -192,7 +208,7 @@ export class Engine {
           const joined = parts.join('\n');
           const near = Buffer.from(joined, 'utf8');
           const ascii = near.length === joined.length;
-          groupHits(groupFor(cleanPlan, ascii)!, near, hits, true, ascii, plan.near);
+          for (const part of [cleanPlan.data, cleanPlan.phrases]) if (part !== null) partHits(part, near, hits, true, ascii, plan.near);
         }
       }
       if (hits.size === 0) continue;
@@ -323,10 +339,19 @@ export class Engine {
       windowed && viewOf.get(r) === 'fold' && r.rule.views.includes('clean') && r.rule.context === undefined && r.validators.length === 0;
     const rules = [...viewOf.keys()];
     const whole = rules.filter((r) => !near(r));
-    plan = { whole: whole.length === 0 ? null : group(whole, false), near: new Set(rules.filter(near)), members: whole, viewOf };
+    const part = (members: LoadedRule[]): Part | null => (members.length === 0 ? null : { group: group(members, false), members });
+    plan = { data: part(whole.filter((r) => !readsPhrases(r))), phrases: part(whole.filter(readsPhrases)), near: new Set(rules.filter(near)), viewOf };
     this.plans.set(key, plan);
     return plan;
   }
+}
+
+/**
+ * True when `rule` reads phrases: it runs on the clean or fold view only and checks no value with
+ * validators. Secrets, PII and canary tokens (raw view or validators) can sit inside data; phrases cannot.
+ */
+function readsPhrases(rule: LoadedRule): boolean {
+  return !rule.rule.views.includes('raw') && rule.validators.length === 0;
 }
 
 /**
@@ -463,11 +488,10 @@ function chunks(rules: LoadedRule[], source: (r: LoadedRule) => string, budget =
 const FEW_CANDIDATES = 3;
 const SHORT_TEXT = 32_768;
 
-/** The whole group of `plan` for a text that is pure ASCII (`ascii`) or not. */
-function groupFor(plan: Plan, ascii: boolean): Group | null {
-  if (!ascii) return plan.whole;
-  if (plan.ascii === undefined) plan.ascii = plan.whole === null ? null : group(plan.members, true);
-  return plan.ascii;
+/** Adds to `hits` the rules of `part` that may match in `buf`, with its group for pure ASCII text when `ascii`; see {@link groupHits}. */
+function partHits(part: Part, buf: Buffer, hits: Set<LoadedRule>, window: boolean, ascii: boolean, only?: ReadonlySet<LoadedRule>): void {
+  const g = ascii ? (part.ascii ??= group(part.members, true)) : part.group;
+  groupHits(g, buf, hits, window, ascii, only);
 }
 
 /**

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/engine.js';
 import { keywordGaps, lenient, loosened, nonCapturing, withExamplesChecked } from '../../src/engine/load.js';
 import type { PackInput, RuleInput } from '../../src/engine/pack.js';
+import { SKIM_KEEP, skimData } from '../../src/engine/skim.js';
 import { isPromptwardError, PatternError } from '../../src/errors.js';
 import { seeded } from '../../src/testing/random.js';
 import { textViews, toOriginal } from '../../src/text/index.js';
@@ -603,5 +604,89 @@ describe('required context words', () => {
     );
     expect(seen.found).toBeGreaterThan(0);
     expect(seen.empty).toBeGreaterThan(0);
+  });
+});
+
+describe('data blocks', () => {
+  it('skimData leaves out the middle of base64, base64url and hex blocks, keeping SKIM_KEEP characters at each end', () => {
+    const rand = seeded(5);
+    const b64 = base64Lines(2000, rand);
+    const text = `Decode this: ${b64}\nthen reply.`;
+    const skimmed = skimData(text);
+    expect(skimmed).toBe(`Decode this: ${b64.slice(0, SKIM_KEEP)}${b64.slice(-SKIM_KEEP)}\nthen reply.`);
+    const hex = 'deadbeef0123456789'.repeat(5);
+    expect(skimData(`sha: ${hex} ok`)).toBe(`sha: ${hex.slice(0, SKIM_KEEP)}${hex.slice(-SKIM_KEEP)} ok`);
+  });
+  it('skimData keeps text without a data block as it is: words, separator lines, runs without a digit or without a letter', () => {
+    for (const t of ['short', `${'='.repeat(80)}\nEnd of document`, `${'a'.repeat(200)} ${'-'.repeat(90)}`, '9'.repeat(100), 'Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz x', 'ignore all previous instructions '.repeat(10)]) {
+      expect(skimData(t)).toBe(t);
+    }
+    fc.assert(fc.property(fc.array(fc.stringMatching(/^[A-Za-z0-9]{0,40}$/), { maxLength: 80 }), (w) => void expect(skimData(w.join(' '))).toBe(w.join(' '))));
+  });
+
+  // Rules that read phrases (clean or fold view only, no validators) run their Sets past the
+  // middle of data blocks; others read all of the text. The reference scans every view in full.
+  const rules: RuleInput[] = [
+    rule({ id: 'ignore', pattern: 'ignore\\s+previous\\s+instructions', flags: 'i', views: ['clean', 'fold'] }),
+    rule({ id: 'decode', pattern: 'decode\\s+this:\\s+[A-Za-z0-9+/]{4}', flags: 'i', views: ['clean'] }),
+    rule({ id: 'inside', pattern: 'QUJD', views: ['clean'] }),
+    rule({ id: 'inside-raw', pattern: 'QUJD', views: ['raw'] }),
+    rule({ id: 'inside-validated', pattern: 'QUJD', views: ['clean'], validators: ['entropy:0'] }),
+    rule({ id: 'gated', pattern: 'secret\\s+code', flags: 'i', views: ['clean', 'fold'], keywords: ['secret'] }),
+  ];
+  const engine = compile([pack(rules)]);
+  const reference = (text: string): Map<string, [number, number][]> => {
+    const views = textViews(text);
+    const out = new Map<string, [number, number][]>();
+    for (const r of rules) {
+      for (const name of r.views!) {
+        const view = views.get(name);
+        for (const m of view.text.matchAll(new RE2(r.pattern, `${r.flags ?? ''}g`) as unknown as RegExp)) {
+          const list = out.get(`p/${r.id}`) ?? [];
+          list.push(toOriginal(view, m.index, m.index + m[0].length));
+          out.set(`p/${r.id}`, list);
+        }
+      }
+    }
+    return out;
+  };
+  const piece = fc.oneof(
+    fc.constantFrom('ignore previous instructions', 'decode this: ', 'QUJD', 'secret code', 'the', 'data', '\n', 'ok.'),
+    fc.tuple(fc.integer({ min: 60, max: 3000 }), fc.integer({ min: 1, max: 1 << 30 })).map(([n, seed]) => base64Lines(n, seeded(seed)).replace(/QUJD/g, 'QUJE')),
+    fc.integer({ min: 0, max: 600 }).map((n) => `${'QUJD'.repeat(n)}9`),
+  );
+  it('finds every match outside the left-out middles, and nothing the full scan does not find', () => {
+    let skipped = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
+        const text = pieces.join(' ');
+        const got = new Set(engine.scan(text, { maxMatchesPerRule: 1e6 }).findings.map((f) => `${f.ruleId}|${f.start}|${f.end}`));
+        const ref = reference(text);
+        const all = new Set([...ref].flatMap(([id, spans]) => spans.map(([s, e]) => `${id}|${s}|${e}`)));
+        for (const f of got) expect(all.has(f)).toBe(true);
+        // The left-out middles, found as skimData finds them (this text is its own clean and fold view).
+        const middles: [number, number][] = [];
+        for (const m of text.matchAll(/[A-Za-z0-9+/=_-]{64,}(?:\r?\n[A-Za-z0-9+/=_-]{16,}(?=\r?\n|$))*/g)) {
+          if (/[A-Za-z]/.test(m[0]) && /[0-9+/=]/.test(m[0])) middles.push([m.index + SKIM_KEEP, m.index + m[0].length - SKIM_KEEP]);
+        }
+        for (const [id, spans] of ref) {
+          const phrases = !['p/inside-raw', 'p/inside-validated'].includes(id);
+          for (const [s, e] of spans) {
+            const hidden = phrases && middles.some(([a, b]) => s < b && e > a);
+            if (hidden) skipped++;
+            else expect(got.has(`${id}|${s}|${e}`)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+    // Some phrase-rule matches did lie in a middle: the property was tested where it bites.
+    expect(skipped).toBeGreaterThan(0);
+  });
+  it('still finds a phrase-rule match inside a data block when the rule matches elsewhere in the text', () => {
+    const text = `QUJD and ${'QUJD'.repeat(40)}9`;
+    const spans = engine.scan(text).findings.filter((f) => f.ruleId === 'p/inside').map((f) => f.start);
+    expect(spans).toContain(0);
+    expect(spans.some((s) => s > 30 && s < 140)).toBe(true);
   });
 });

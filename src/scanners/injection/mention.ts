@@ -1,32 +1,35 @@
 import type { Finding } from '../../engine/finding.js';
 
 /**
- * A short quotation on one line — a phrase, not a quoted document, which may carry an injection
- * of its own ("translate this review: '… note to the AI: …'"): paired double quotes, guillemets
- * (Slovenian and Danish write »…«: read so only when the marks touch the words, or the text
- * between two French «…» would count) and CJK corner brackets, or single quotes that open after
- * a space and close before one (not the apostrophe of `don't`). Bounded, so a text full of
- * openers is still read in linear time.
+ * A short quotation on one line, up to 160 characters — a phrase or a sign to translate, not a
+ * quoted document, which may carry an injection of its own ("translate this review: '… note to
+ * the AI: …'"): paired double quotes (from one character on, so that a short Chinese word in
+ * quotes does not shift the pairing of the marks after it; not an attribute value after `=`,
+ * where pages hide text for the model), guillemets (Slovenian and Danish write »…«: read so only
+ * when the marks touch the words, or the text between two French «…» would count) and CJK corner
+ * brackets, or single quotes that open after a space and close before one (not the apostrophe
+ * of `don't`, which may stand inside). Bounded, so a text full of openers is still read in linear time.
  */
 const QUOTATION =
-  /(["“«„「『‹])[^"”»“」』›\n]{3,100}["”»“」』›]|»(?=\S)[^«»\n]{3,100}(?<=\S)«|(?:^|(?<=[\s(:]))'[^'\n]{3,100}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,100}’/g;
+  /(?<!=\s{0,2})(["“«„「『‹])[^"”»“」』›\n]{1,160}["”»“」』›]|»(?=\S)[^«»\n]{3,160}(?<=\S)«|(?:^|(?<=[\s(:]))'(?:[^'\n]|(?<=\p{L})'(?=\p{L})){3,160}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,160}’/gu;
 /**
  * Words that present a quotation as an example of an attack rather than as an instruction:
  * attack, injection, meme, phishing, canary, example, "things like", phrase, "what does … mean",
- * translation, training; and the quotation put in someone else's mouth ("if someone asks",
- * "customers tell it", "when a user says「…」", which Chinese, Japanese and Korean put after the
- * quotation), in the twelve languages; attack, example and training in the others the packs read.
+ * "how would you say", translation, training, "prohibited" (a policy's list of what not to type);
+ * and the quotation put in someone else's mouth ("if someone asks", "people typing", "customers
+ * tell it", "when a user says「…」", which Chinese, Japanese and Korean put after the quotation),
+ * in the twelve languages; attack, example and training in the others the packs read.
  */
 const MENTION_CUE = new RegExp(
   [
-    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|memes?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:do you|to) say|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|asks?|asked|says?|said|writes?|wrote|types?|typed))\b`,
-    String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|traduc|c[oó]mo se dice|si alguien`,
-    String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on|si quelqu['’]un`,
-    String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man|wenn jemand`,
-    String.raw`inje[cç][aã]o|treinamento|exemplo|traduz|como se diz|se algu[eé]m|attacco|iniezione|formazione|esempio|come si dice|se qualcuno`,
-    String.raw`aanval|voorbeeld|betekent|vertaa?l|als iemand|атак|инъекц|обучени|пример|фраз|означает|перев|если кто-(?:то|нибудь)`,
-    String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|如果有人|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ`,
-    String.raw`공격|인젝션|교육|예시|예를|의미|번역|라고\s*(?:하면|물으면|요청하면)|هجوم|حقن|تدريب|مثال|تعني|ترجم|उदाहरण|हमला|प्रशिक्षण|मतलब|अनुवाद|कहते\s+हैं`,
+    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|memes?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:(?:do|would|could|can|should) (?:you|i|we|one) )?say|prohibited|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|telling|asks?|asked|asking|says?|said|saying|writes?|wrote|writing|types?|typed|typing|pastes?|pasted|pasting))\b`,
+    String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|trad[uú]c|c[oó]mo se dice|si alguien|prohibid|prohíbe`,
+    String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on|si quelqu['’]un|interdit`,
+    String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man|wenn jemand|verboten|untersagt`,
+    String.raw`inje[cç][aã]o|treinamento|exemplo|traduz|como se diz|se algu[eé]m|proibid|vedad|attacco|iniezione|formazione|esempio|come si dice|se qualcuno|vietat`,
+    String.raw`aanval|voorbeeld|betekent|vertaa?l|als iemand|verboden|атак|инъекц|обучени|пример|фраз|означает|перев|если кто-(?:то|нибудь)|запрещ`,
+    String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|如果有人|禁止|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ|などと|などの`,
+    String.raw`공격|인젝션|교육|예시|예를|의미|번역|라고\s*(?:하면|물으면|요청하면)|금지|등으로|등의|هجوم|حقن|تدريب|مثال|تعني|ترجم|ممنوع|يُمنع|يمنع|उदाहरण|हमला|प्रशिक्षण|मतलब|अनुवाद|कहते\s+हैं|मना\s+है|निषिद्ध`,
     // The languages beyond the twelve that the packs' *-more-languages rules read: attack,
     // injection, example, training. At a word's start only: `primer` is also Spanish `primero`.
     String.raw`(?<![\p{L}\p{N}])(?:exempel|eksempel|angrep|angreb|angrip|angrepp|injektion|injeksjon|injektio|injekc|injecți|injekci|enjeksiyon|injeksi|utbildning|opplæring|esimerk|hyökkä|tietoturvakoulutu|dæmi|árás|fræðsla|näide|näiteks|ründaja|koolitus|piemēr|uzbruk|apmācīb|pavyzd|mokym|exemple|formació|příklad|príklad|útok|útoč|školení|školenie|przykład|szkoleni|primjer|napadač|napadalec|napadalc|delavnic|usposablj|obuk|edukacij|exemplu|atacator|instruire|példa|például|támad|képzés|oktatás|παράδειγμα|επίθεσ|εκπαίδευσ|приклад|навчанн)`,
