@@ -82,13 +82,17 @@ interface Group {
 
 /** The rules to run on one text that one or more views share. */
 interface Plan {
-  /** Rules scanned on the whole text: those that run on the raw view or check a value with validators. */
-  data: Part | null;
+  /** Rules scanned on the whole text, all in one group, for a text without data blocks (most texts). */
+  whole: Part | null;
   /**
-   * Rules that read phrases (on the clean and fold views only, no validators): their Sets pass
-   * over the text with the middle of each data block left out (see {@link skimData}).
+   * For a text with data blocks ({@link skimData}), the same rules in two groups, built on first
+   * use: those that run on the raw view or check a value with validators, on the whole text; and
+   * those that read phrases (on the clean and fold views only, no validators), on the text with
+   * the middle of each data block left out.
    */
-  phrases: Part | null;
+  split?: { data: Part | null; phrases: Part | null };
+  /** The rules of {@link whole}, to build {@link split} from. */
+  members: LoadedRule[];
   /**
    * On a fold view that differs from the clean view: the rules that also run on the clean view
    * and depend on nothing but their match (no context words, no validators). They are looked for
@@ -181,14 +185,19 @@ export class Engine {
       const text = same.values().next().value!.text;
       const hits = new Set<LoadedRule>();
       let buf: Buffer | undefined;
-      if (plan.data !== null) {
+      if (plan.whole !== null) {
         buf = Buffer.from(text, 'utf8');
-        partHits(plan.data, buf, hits, false, buf.length === text.length);
-      }
-      if (plan.phrases !== null) {
+        const ascii = buf.length === text.length;
         const skimmed = skimData(text);
-        const phraseBuf = skimmed === text ? (buf ??= Buffer.from(text, 'utf8')) : Buffer.from(skimmed, 'utf8');
-        partHits(plan.phrases, phraseBuf, hits, false, phraseBuf.length === skimmed.length);
+        if (skimmed === text) partHits(plan.whole, buf, hits, false, ascii);
+        else {
+          plan.split ??= {
+            data: part(plan.members.filter((r) => !readsPhrases(r))),
+            phrases: part(plan.members.filter(readsPhrases)),
+          };
+          if (plan.split.data !== null) partHits(plan.split.data, buf, hits, false, ascii);
+          if (plan.split.phrases !== null) partHits(plan.split.phrases, Buffer.from(skimmed, 'utf8'), hits, false, ascii);
+        }
       }
       if (plan.near.size > 0) {
         // The near rules run on the clean view too, so the clean view's plan holds them.
@@ -199,7 +208,7 @@ export class Engine {
         if (windows === null) {
           buf ??= Buffer.from(text, 'utf8');
           const ascii = buf.length === text.length;
-          for (const part of [cleanPlan.data, cleanPlan.phrases]) if (part !== null) partHits(part, buf, hits, false, ascii, plan.near);
+          if (cleanPlan.whole !== null) partHits(cleanPlan.whole, buf, hits, false, ascii, plan.near);
         } else if (windows.length > 0) {
           // The windows scanned as one text, a line break between them: a match inside a window
           // is still found, and one that spans two only sends its rule over the whole view.
@@ -208,7 +217,7 @@ export class Engine {
           const joined = parts.join('\n');
           const near = Buffer.from(joined, 'utf8');
           const ascii = near.length === joined.length;
-          for (const part of [cleanPlan.data, cleanPlan.phrases]) if (part !== null) partHits(part, near, hits, true, ascii, plan.near);
+          if (cleanPlan.whole !== null) partHits(cleanPlan.whole, near, hits, true, ascii, plan.near);
         }
       }
       if (hits.size === 0) continue;
@@ -339,8 +348,7 @@ export class Engine {
       windowed && viewOf.get(r) === 'fold' && r.rule.views.includes('clean') && r.rule.context === undefined && r.validators.length === 0;
     const rules = [...viewOf.keys()];
     const whole = rules.filter((r) => !near(r));
-    const part = (members: LoadedRule[]): Part | null => (members.length === 0 ? null : { group: group(members, false), members });
-    plan = { data: part(whole.filter((r) => !readsPhrases(r))), phrases: part(whole.filter(readsPhrases)), near: new Set(rules.filter(near)), viewOf };
+    plan = { whole: part(whole), members: whole, near: new Set(rules.filter(near)), viewOf };
     this.plans.set(key, plan);
     return plan;
   }
@@ -487,6 +495,11 @@ function chunks(rules: LoadedRule[], source: (r: LoadedRule) => string, budget =
  */
 const FEW_CANDIDATES = 3;
 const SHORT_TEXT = 32_768;
+
+/** The rules `members` as one {@link Part}, or null when there are none. */
+function part(members: LoadedRule[]): Part | null {
+  return members.length === 0 ? null : { group: group(members, false), members };
+}
 
 /** Adds to `hits` the rules of `part` that may match in `buf`, with its group for pure ASCII text when `ascii`; see {@link groupHits}. */
 function partHits(part: Part, buf: Buffer, hits: Set<LoadedRule>, window: boolean, ascii: boolean, only?: ReadonlySet<LoadedRule>): void {
