@@ -15,21 +15,21 @@ const QUOTATION =
 /**
  * Words that present a quotation as an example of an attack rather than as an instruction:
  * attack, injection, meme, phishing, canary, example, "things like", phrase, "what does … mean",
- * "how would you say", translation, training, "prohibited" (a policy's list of what not to type);
+ * "how would you say", translation, training, "prohibited:" or "prohibited to type / ask" (a policy's list of what not to type, not a jailbreak's "nothing is prohibited");
  * and the quotation put in someone else's mouth ("if someone asks", "people typing", "customers
  * tell it", "when a user says「…」", which Chinese, Japanese and Korean put after the quotation),
  * in the twelve languages; attack, example and training in the others the packs read.
  */
 const MENTION_CUE = new RegExp(
   [
-    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|memes?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:(?:do|would|could|can|should) (?:you|i|we|one) )?say|prohibited|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|telling|asks?|asked|asking|says?|said|saying|writes?|wrote|writing|types?|typed|typing|pastes?|pasted|pasting))\b`,
-    String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|trad[uú]c|c[oó]mo se dice|si alguien|prohibid|prohíbe`,
-    String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on|si quelqu['’]un|interdit`,
-    String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man|wenn jemand|verboten|untersagt`,
-    String.raw`inje[cç][aã]o|treinamento|exemplo|traduz|como se diz|se algu[eé]m|proibid|vedad|attacco|iniezione|formazione|esempio|come si dice|se qualcuno|vietat`,
-    String.raw`aanval|voorbeeld|betekent|vertaa?l|als iemand|verboden|атак|инъекц|обучени|пример|фраз|означает|перев|если кто-(?:то|нибудь)|запрещ`,
-    String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|如果有人|禁止|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ|などと|などの`,
-    String.raw`공격|인젝션|교육|예시|예를|의미|번역|라고\s*(?:하면|물으면|요청하면)|금지|등으로|등의|هجوم|حقن|تدريب|مثال|تعني|ترجم|ممنوع|يُمنع|يمنع|उदाहरण|हमला|प्रशिक्षण|मतलब|अनुवाद|कहते\s+हैं|मना\s+है|निषिद्ध`,
+    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|memes?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:(?:do|would|could|can|should) (?:you|i|we|one) )?say|prohibited\s*:|prohibited\s+(?:inputs?|prompts?|phrases?|words?|terms?|requests?|messages?|strings?)|prohibited\s+(?:to|from)\s+(?:type|typing|enter|entering|paste|pasting|submit|submitting|send|sending|write|writing|ask|asking)|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|telling|asks?|asked|asking|says?|said|saying|writes?|wrote|writing|types?|typed|typing|pastes?|pasted|pasting))\b`,
+    String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|trad[uú]c|c[oó]mo se dice|si alguien|prohibid[oa]s?\s*:|prohibid[oa]\s+(?:escribir|introducir|pegar|pedir|enviar)`,
+    String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on|si quelqu['’]un|interdit(?:e|s|es)?\s*:|interdit\s+de\s+(?:taper|saisir|écrire|coller|demander|envoyer)`,
+    String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man|wenn jemand|verboten\s*:|untersagt\s*:|(?:tippen|eingeben|schreiben|einfügen|fragen)\s+(?:ist\s+)?(?:verboten|untersagt)`,
+    String.raw`inje[cç][aã]o|treinamento|exemplo|traduz|como se diz|se algu[eé]m|proibid[oa]s?\s*:|proibid[oa]\s+(?:escrever|digitar|colar|pedir|enviar)|vedad[oa]\s+(?:qualquer\s+)?tentativa|attacco|iniezione|formazione|esempio|come si dice|se qualcuno|vietat[oa]\s*:|vietato\s+(?:scrivere|digitare|incollare|chiedere|inviare)`,
+    String.raw`aanval|voorbeeld|betekent|vertaa?l|als iemand|verboden\s*:|verboden\s+(?:om\s+)?(?:te\s+)?(?:typen|invoeren|schrijven|plakken|vragen)|атак|инъекц|обучени|пример|фраз|означает|перев|если кто-(?:то|нибудь)|запрещено\s+(?:вводить|писать|вставлять|просить|отправлять)|запрещ\S*\s*:`,
+    String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|如果有人|禁止(?:输入|发送|粘贴|要求|让)|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ|などと|などの|入力(?:は|を)?禁止|禁止(?:事項)?[:：]`,
+    String.raw`공격|인젝션|교육|예시|예를|의미|번역|라고\s*(?:하면|물으면|요청하면)|입력[^\n]{0,10}금지|금지\s*(?:사항)?[:：]|시도는\s*금지|등으로|등의|هجوم|حقن|تدريب|مثال|تعني|ترجم|ممنوع\s+(?:كتابة|إدخال|طلب)|يُمنع\s+(?:كتابة|إدخال|طلب)|उदाहरण|हमला|प्रशिक्षण|मतलब|अनुवाद|कहते\s+हैं|(?:लिखना|डालना|पूछना)\s+मना|निषिद्ध\s*:`,
     // The languages beyond the twelve that the packs' *-more-languages rules read: attack,
     // injection, example, training. At a word's start only: `primer` is also Spanish `primero`.
     String.raw`(?<![\p{L}\p{N}])(?:exempel|eksempel|angrep|angreb|angrip|angrepp|injektion|injeksjon|injektio|injekc|injecți|injekci|enjeksiyon|injeksi|utbildning|opplæring|esimerk|hyökkä|tietoturvakoulutu|dæmi|árás|fræðsla|näide|näiteks|ründaja|koolitus|piemēr|uzbruk|apmācīb|pavyzd|mokym|exemple|formació|příklad|príklad|útok|útoč|školení|školenie|przykład|szkoleni|primjer|napadač|napadalec|napadalc|delavnic|usposablj|obuk|edukacij|exemplu|atacator|instruire|példa|például|támad|képzés|oktatás|παράδειγμα|επίθεσ|εκπαίδευσ|приклад|навчанн)`,
