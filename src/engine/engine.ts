@@ -93,6 +93,8 @@ interface Plan {
   split?: { data: Part | null; phrases: Part | null };
   /** The rules of {@link whole}, to build {@link split} from. */
   members: LoadedRule[];
+  /** Whether a rule of {@link members} reads phrases: only then is the text looked at for data blocks. */
+  readsPhrases: boolean;
   /**
    * On a fold view that differs from the clean view: the rules that also run on the clean view
    * and depend on nothing but their match (no context words, no validators). They are looked for
@@ -188,7 +190,7 @@ export class Engine {
       if (plan.whole !== null) {
         buf = Buffer.from(text, 'utf8');
         const ascii = buf.length === text.length;
-        const skimmed = skimData(text);
+        const skimmed = plan.readsPhrases ? skimData(text) : text;
         if (skimmed === text) partHits(plan.whole, buf, hits, false, ascii);
         else {
           plan.split ??= {
@@ -348,7 +350,7 @@ export class Engine {
       windowed && viewOf.get(r) === 'fold' && r.rule.views.includes('clean') && r.rule.context === undefined && r.validators.length === 0;
     const rules = [...viewOf.keys()];
     const whole = rules.filter((r) => !near(r));
-    plan = { whole: part(whole), members: whole, near: new Set(rules.filter(near)), viewOf };
+    plan = { whole: part(whole), members: whole, readsPhrases: whole.some(readsPhrases), near: new Set(rules.filter(near)), viewOf };
     this.plans.set(key, plan);
     return plan;
   }

@@ -15,14 +15,17 @@ const QUOTATION =
 /**
  * Words that present a quotation as an example of an attack rather than as an instruction:
  * attack, injection, meme, phishing, canary, example, "things like", phrase, "what does … mean",
- * "how would you say", translation, training, "prohibited:" or "prohibited to type / ask" (a policy's list of what not to type, not a jailbreak's "nothing is prohibited");
- * and the quotation put in someone else's mouth ("if someone asks", "people typing", "customers
- * tell it", "when a user says「…」", which Chinese, Japanese and Korean put after the quotation),
- * in the twelve languages; attack, example and training in the others the packs read.
+ * "how would you say", translation, training, "prohibited:" or "prohibited to type / ask" (a
+ * policy's list of what not to type, not a jailbreak's "nothing is prohibited"); and the
+ * quotation put in someone else's mouth ("if someone asks", "people typing", "customers tell it",
+ * "when a user says「…」", which Chinese, Japanese and Korean put after the quotation), in the
+ * twelve languages; attack, example and training in the others the packs read.
  */
 const MENTION_CUE = new RegExp(
   [
-    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|memes?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:(?:do|would|could|can|should) (?:you|i|we|one) )?say|prohibited\s*:|prohibited\s+(?:inputs?|prompts?|phrases?|words?|terms?|requests?|messages?|strings?)|prohibited\s+(?:to|from)\s+(?:type|typing|enter|entering|paste|pasting|submit|submitting|send|sending|write|writing|ask|asking)|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|telling|asks?|asked|asking|says?|said|saying|writes?|wrote|writing|types?|typed|typing|pastes?|pasted|pasting))\b`,
+    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|memes?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:(?:do|would|could|can|should) (?:you|i|we|one) )?say|prohibited\s+(?:inputs?|prompts?|phrases?|words?|terms?|requests?|messages?|strings?)|prohibited\s+(?:to|from)\s+(?:type|typing|enter|entering|paste|pasting|submit|submitting|send|sending|write|writing|ask|asking)|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|telling|asks?|asked|asking|says?|said|saying|writes?|wrote|writing|types?|typed|typing|pastes?|pasted|pasting))\b`,
+    // A colon ends no word, so this one stands outside the \b of the line above.
+    String.raw`prohibited\s*:`,
     String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|trad[uú]c|c[oó]mo se dice|si alguien|prohibid[oa]s?\s*:|prohibid[oa]\s+(?:escribir|introducir|pegar|pedir|enviar)`,
     String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on|si quelqu['’]un|interdit(?:e|s|es)?\s*:|interdit\s+de\s+(?:taper|saisir|écrire|coller|demander|envoyer)`,
     String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man|wenn jemand|verboten\s*:|untersagt\s*:|(?:tippen|eingeben|schreiben|einfügen|fragen)\s+(?:ist\s+)?(?:verboten|untersagt)`,
