@@ -277,9 +277,10 @@ interface Probe {
    * Who wrote it: sets A to F, nine writers (C, E and F two each), G to K, five more (twelfth
    * session), L, two more (thirteenth), M, two more (fourteenth), N, two more (fifteenth), O and P,
    * four more (sixteenth: password-guarding games, app hijacks and persuasion; a chat red-team
-   * sample and agent-era indirect injection), Q and R, two more (seventeenth: a broad chat sample in
-   * the twelve languages; chat in eighteen more languages and third-party documents), none of whom
-   * saw the rules or the word model.
+   * sample and agent-era indirect injection), Q, R and S, three more (seventeenth: a broad chat sample
+   * in the twelve languages; chat in eighteen more languages and third-party documents; texts that
+   * quote or discuss attacks, with attacks hidden in the same genres), none of whom saw the rules
+   * or the word model.
    */
   set: string;
   /**
@@ -295,7 +296,7 @@ interface Probe {
 /**
  * Recall and flag rates on probes the team wrote for this purpose, apart from the public data:
  * attacks and benign texts phrased the ways their writers thought of, without sight of the rules.
- * The dev halves of sets A, C, F, G, H, I, L, M, N, O, P, Q and R guided rule writing and train the word model; their
+ * The dev halves of sets A, C, F, G, H, I, L, M, N, O, P, Q, R and S guided rule writing and train the word model; their
  * held-out halves and sets B, D, E, J and K did neither.
  */
 function teamProbes(): void {

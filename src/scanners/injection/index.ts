@@ -68,7 +68,7 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
     const lexical = lexicalFinding(text, views.get('fold').text, model);
     if (lexical !== null) findings.push(lexical);
   }
-  discountMentions(text, findings);
+  discountMentions(text, findings, context);
   findings.sort(compareFindings);
   const score = injectionScore(findings);
   return { flagged: score >= threshold, score, threshold, findings };

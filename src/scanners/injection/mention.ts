@@ -78,6 +78,8 @@ const DEFENSIVE = new RegExp(
  */
 const PROHIBITION =
   /\b(?:users?|employees?|staff|contractors?|students?|customers?|visitors?|members?|participants?|vendors?|partners?|personnel|workers?|licensees?)\s+(?:(?:must|may|shall|should)\s+not|mustn['’]t|shouldn['’]t|(?:are|is)\s+not\s+(?:allowed|permitted)\s+to|(?:are|is)\s+(?:prohibited|forbidden|barred)\s+(?:from|to))\s+[^.!?\n;]{1,200}/giu;
+/** The longest gap, in UTF-16 units, between two quotations of one list of examples. */
+const LIST_GAP = 120;
 /** How far before or after a quotation a cue word may stand, in UTF-16 units. */
 const CUE_WINDOW = 80;
 /** What a rule finding inside such a quotation keeps of its score. */
@@ -90,10 +92,12 @@ export const MENTION_FACTOR = 0.5;
  * phrase quoted so becomes a weak cue: it flags beside another cue, not alone. A quotation counts as one cue, however many rules match in it: its best
  * finding keeps half its score and the others none (two halves would add up to a flag). The
  * findings stay, with the reason in their evidence. A prohibition addressed to third parties
- * ({@link PROHIBITION}) counts the same way. Rule findings inside the defensive line of a
+ * ({@link PROHIBITION}) counts the same way. Quotations that follow a cued one within
+ * {@link LIST_GAP}, with no order between, are the items of its list; in third-party content
+ * (`context: 'document'`) all the quotations and prohibitions of a text count as one mention. Rule findings inside the defensive line of a
  * system prompt ({@link DEFENSIVE}) count nothing. Heuristic findings are left as they are.
  */
-export function discountMentions(text: string, findings: Finding[]): void {
+export function discountMentions(text: string, findings: Finding[], context: 'message' | 'document' = 'message'): void {
   if (!findings.some((f) => !f.ruleId.startsWith('heuristic/'))) return;
   for (const m of text.matchAll(DEFENSIVE)) {
     const start = m.index;
@@ -105,21 +109,33 @@ export function discountMentions(text: string, findings: Finding[]): void {
     }
   }
   // Quotations presented as examples, and prohibitions: each counts once, at half its best finding.
+  // A quotation that follows one presented so, with nothing but a short gap and no order between
+  // them, is the next item of the same list ("such as 'a', 'b' or 'c'", a numbered list, a list
+  // of strings in code).
   const mentions: [number, number, string][] = [];
+  let listEnd = -1;
   for (const m of text.matchAll(QUOTATION)) {
     const start = m.index;
     const end = start + m[0].length;
     const around = text.slice(Math.max(0, start - CUE_WINDOW), start) + '\n' + text.slice(end, end + CUE_WINDOW);
-    if (MENTION_CUE.test(around) && !OBEY_CUE.test(around)) mentions.push([start, end, 'quoted as an example']);
+    const cued = MENTION_CUE.test(around) && !OBEY_CUE.test(around);
+    const listed = listEnd >= 0 && start - listEnd <= LIST_GAP && !OBEY_CUE.test(text.slice(listEnd, start));
+    if (cued || listed) {
+      mentions.push([start, end, 'quoted as an example']);
+      listEnd = end;
+    } else listEnd = -1;
   }
   for (const m of text.matchAll(PROHIBITION)) mentions.push([m.index, m.index + m[0].length, 'inside a prohibition']);
   if (mentions.length === 0) return;
-  // The rule findings of each quotation, by its index.
+  // The rule findings of each quotation, by its index; in third-party content, of all of them at
+  // once: a policy, a talk abstract or a test fixture that lists attack phrases is one mention,
+  // however long its list.
   const quoted = new Map<number, Finding[]>();
   for (const f of findings) {
     if (f.ruleId.startsWith('heuristic/')) continue;
-    const i = mentions.findIndex(([start, end]) => f.start >= start && f.end <= end);
+    let i = mentions.findIndex(([start, end]) => f.start >= start && f.end <= end);
     if (i === -1) continue;
+    if (context === 'document') i = 0;
     const list = quoted.get(i);
     if (list === undefined) quoted.set(i, [f]);
     else list.push(f);
