@@ -277,10 +277,10 @@ interface Probe {
    * Who wrote it: sets A to F, nine writers (C, E and F two each), G to K, five more (twelfth
    * session), L, two more (thirteenth), M, two more (fourteenth), N, two more (fifteenth), O and P,
    * four more (sixteenth: password-guarding games, app hijacks and persuasion; a chat red-team
-   * sample and agent-era indirect injection), Q, R and S, three more (seventeenth: a broad chat sample
-   * in the twelve languages; chat in eighteen more languages and third-party documents; texts that
-   * quote or discuss attacks, with attacks hidden in the same genres), none of whom saw the rules
-   * or the word model.
+   * sample and agent-era indirect injection), Q, R, S and T, four more (seventeenth: a broad chat
+   * sample in the twelve languages; chat in eighteen more languages and third-party documents;
+   * texts that quote or discuss attacks, with attacks hidden in the same genres, in English (S) and
+   * in fifteen languages (T)), none of whom saw the rules or the word model.
    */
   set: string;
   /**
@@ -288,6 +288,13 @@ interface Probe {
    * nobody writing rules has read it, and training does not.
    */
   split: 'dev' | 'held-out';
+  /**
+   * `false`: the dev half guides rules but is no training text of the word model. Set T, texts in
+   * fifteen languages that quote attacks as examples (policies, test fixtures, forum questions),
+   * cost the model a point of held-out recall as training text: a bag of words cannot tell a quoted
+   * attack phrase from one that is meant.
+   */
+  train?: false;
   family: string;
   lang: string;
   context: 'message' | 'document';
@@ -296,7 +303,7 @@ interface Probe {
 /**
  * Recall and flag rates on probes the team wrote for this purpose, apart from the public data:
  * attacks and benign texts phrased the ways their writers thought of, without sight of the rules.
- * The dev halves of sets A, C, F, G, H, I, L, M, N, O, P, Q, R and S guided rule writing and train the word model; their
+ * The dev halves of sets A, C, F, G, H, I, L, M, N, O, P, Q, R, S and T guided rule writing and (but T's) train the word model; their
  * held-out halves and sets B, D, E, J and K did neither.
  */
 function teamProbes(): void {

@@ -38,7 +38,8 @@ export function trainingTexts(): TrainingText[] {
     seen.add(text);
     out.push({ text, label, origin });
   };
-  for (const r of jsonl(join(root, 'bench', 'eval', 'probes.jsonl'))) if (r.split === 'dev') add(r.text, r.label, 'probes');
+  // A set marked `train: false` (set T) is read for rules but not trained on (see `Probe` in bench/eval/injection.ts).
+  for (const r of jsonl(join(root, 'bench', 'eval', 'probes.jsonl'))) if (r.split === 'dev' && r.train !== false) add(r.text, r.label, 'probes');
   for (const pack of [...INJECTION_PACKS, ...DOCUMENT_PACKS]) {
     for (const rule of pack.rules) {
       for (const p of rule.examples?.positive ?? []) add(typeof p === 'string' ? p : p.text, 1, 'examples');

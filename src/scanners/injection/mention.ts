@@ -26,6 +26,8 @@ const MENTION_CUE = new RegExp(
     String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|memes?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:(?:do|would|could|can|should) (?:you|i|we|one) )?say|prohibited\s+(?:inputs?|prompts?|phrases?|words?|terms?|requests?|messages?|strings?)|prohibited\s+(?:to|from)\s+(?:type|typing|enter|entering|paste|pasting|submit|submitting|send|sending|write|writing|ask|asking)|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|telling|asks?|asked|asking|says?|said|saying|writes?|wrote|writing|types?|typed|typing|pastes?|pasted|pasting))\b`,
     // A colon ends no word, so this one stands outside the \b of the line above.
     String.raw`prohibited\s*:`,
+    // The expected verdict of a test case beside its input: fixtures of a filter list attacks.
+    String.raw`\b(?:expected|expect|esperado|erwartet|verwacht|attendu|atteso|ожидается|期待値|预期)\s*[:=]|\b(?:fixtures?|test\s*cases?|testgevallen|testf[äa]lle|casos\s+de\s+prueba|cas\s+de\s+test)\b`,
     String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|trad[uú]c|c[oó]mo se dice|si alguien|prohibid[oa]s?\s*:|prohibid[oa]\s+(?:escribir|introducir|pegar|pedir|enviar)`,
     String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on|si quelqu['’]un|interdit(?:e|s|es)?\s*:|interdit\s+de\s+(?:taper|saisir|écrire|coller|demander|envoyer)`,
     String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man|wenn jemand|verboten\s*:|untersagt\s*:|(?:tippen|eingeben|schreiben|einfügen|fragen)\s+(?:ist\s+)?(?:verboten|untersagt)`,
@@ -63,9 +65,9 @@ const OBEY_CUE = new RegExp(
 const DEFENSIVE = new RegExp(
   [
     String.raw`\b(?:if|when|whenever|should)\s+(?:the\s+|a\s+|any\s+)?(?:user|users|someone|somebody|anyone|anybody|customer|customers|player|players|student|students|visitor|visitors|people|caller|they)\s+(?:asks?|tells?|wants?|tries\s+to\s+(?:get|make)|requests?|says?\s+to|instructs?|orders?)\b[^.!?\n]{1,160}?[,;:]\s*(?:then\s+)?(?:(?:you|it|the\s+(?:bot|assistant|model|agent))\s+(?:should|must|will|shall)\s+)?(?:(?:politely|kindly|gently|firmly|simply|always)\s+)?(?:decline|refuse|say\s+no|say\s+(?:that\s+)?you\s+can(?:not|['’]t)|explain\s+that|redirect|stay\s+in\s+(?:character|role)|remain\s+in|respond\s+in\s+character|(?:reply|answer|respond)\s+that\s+you\s+can(?:not|['’]t)|do\s+not\s+comply|don['’]t\s+comply|never\s+comply|ignore\s+(?:it|them|that|the\s+request))\b`,
-    String.raw`\bsi\s+(?:el\s+|un\s+|alg[uú]n\s+)?(?:usuario|cliente|jugador|alguien)\s+(?:te\s+|le\s+)?(?:pide|dice|solicita|intenta\s+que|ordena)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:t[uú]|[eé]l)\s+)?(?:(?:debes|deber[aá]s|debe)\s+)?(?:(?:amablemente|educadamente|cort[eé]smente|con\s+amabilidad)\s+)?(?:responde|responder|contesta|di\s+que|explica|rechaza|rechazar|ni[eé]gate|negarte|no\s+lo\s+hagas)`,
+    String.raw`\bsi\s+(?:el\s+|un\s+|alg[uú]n\s+)?(?:usuario|cliente|jugador|alguien)\s+(?:te\s+|le\s+)?(?:pide|dice|solicita|intenta\s+que|ordena)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:t[uú]|[eé]l)\s+)?(?:(?:debes|deber[aá]s|debe)\s+)?(?:(?:amablemente|educadamente|cort[eé]smente|con\s+amabilidad)\s+)?(?:responde|responder|contesta|di\s+(?:(?:amablemente|educadamente)\s+)?que|explica|rechaza|rechazar|ni[eé]gate|negarte|no\s+lo\s+hagas)`,
     String.raw`\bsi\s+(?:l['’]utilisateur|un\s+utilisateur|quelqu['’]un|le\s+client|un\s+client|un\s+joueur)\s+(?:te|vous|lui)\s+(?:demande|dit|ordonne)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:tu|vous|il)\s+(?:dois|devez|doit)\s+)?(?:(?:poliment|gentiment|courtoisement)\s+)?(?:refuse|refusez|refuser|r[eé]ponds|r[eé]pondez|r[eé]pondre|explique|expliquez|d[eé]cline|d[eé]clinez|ne\s+le\s+fais\s+pas)`,
-    String.raw`\bse\s+(?:o\s+|um\s+|algum\s+)?(?:usu[aá]rio|cliente|jogador|algu[eé]m)\s+(?:te\s+|lhe\s+)?(?:pedir|disser|mandar|solicitar|pede|diz)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:ele|ela|voc[eê])\s+)?(?:(?:deve|precisa)\s+)?(?:(?:educadamente|gentilmente)\s+)?(?:responda|responde|responder|recuse|recusa|recusar|explique|explica|diga\s+que)`,
+    String.raw`\bse\s+(?:o\s+|um\s+|algum\s+)?(?:usu[aá]rio|cliente|jogador|algu[eé]m)\s+(?:te\s+|lhe\s+)?(?:pedir|disser|mandar|solicitar|pede|diz)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:ele|ela|voc[eê])\s+)?(?:(?:deve|precisa)\s+)?(?:(?:educadamente|gentilmente)\s+)?(?:responda|responde|responder|recuse|recusa|recusar|explique|explica|diga\s+(?:(?:educadamente|gentilmente)\s+)?que)`,
     String.raw`\bse\s+(?:l['’]utente|un\s+utente|qualcuno|il\s+cliente|un\s+giocatore)\s+(?:ti\s+|gli\s+)?(?:chiede|dice|ordina)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:devi|deve)\s+)?(?:(?:gentilmente|cortesemente)\s+)?(?:rifiuta|rifiutare|rispondi|rispondere|spiega|declina)`,
   ].join('|'),
   'giu',
@@ -81,7 +83,7 @@ const PROHIBITION =
 /** The longest gap, in UTF-16 units, between two quotations of one list of examples. */
 const LIST_GAP = 120;
 /** How far before or after a quotation a cue word may stand, in UTF-16 units. */
-const CUE_WINDOW = 80;
+const CUE_WINDOW = 120;
 /** What a rule finding inside such a quotation keeps of its score. */
 export const MENTION_FACTOR = 0.5;
 
