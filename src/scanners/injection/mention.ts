@@ -95,9 +95,10 @@ export const MENTION_FACTOR = 0.5;
  * finding keeps half its score and the others none (two halves would add up to a flag). The
  * findings stay, with the reason in their evidence. A prohibition addressed to third parties
  * ({@link PROHIBITION}) counts the same way. Quotations that follow a cued one within
- * {@link LIST_GAP}, with no order between, are the items of its list; in third-party content
- * (`context: 'document'`) all the quotations and prohibitions of a text count as one mention. Rule findings inside the defensive line of a
- * system prompt ({@link DEFENSIVE}) count nothing. Heuristic findings are left as they are.
+ * {@link LIST_GAP}, with no order between or after them, are the items of its list; in
+ * third-party content (`context: 'document'`) all the quotations and prohibitions of a text
+ * count as one mention. Rule findings inside the defensive line of a system prompt
+ * ({@link DEFENSIVE}) count nothing. Heuristic findings are left as they are.
  */
 export function discountMentions(text: string, findings: Finding[], context: 'message' | 'document' = 'message'): void {
   if (!findings.some((f) => !f.ruleId.startsWith('heuristic/'))) return;
@@ -121,7 +122,7 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
     const end = start + m[0].length;
     const around = text.slice(Math.max(0, start - CUE_WINDOW), start) + '\n' + text.slice(end, end + CUE_WINDOW);
     const cued = MENTION_CUE.test(around) && !OBEY_CUE.test(around);
-    const listed = listEnd >= 0 && start - listEnd <= LIST_GAP && !OBEY_CUE.test(text.slice(listEnd, start));
+    const listed = listEnd >= 0 && start - listEnd <= LIST_GAP && !OBEY_CUE.test(text.slice(listEnd, end + CUE_WINDOW));
     if (cued || listed) {
       mentions.push([start, end, 'quoted as an example']);
       listEnd = end;
