@@ -91,9 +91,7 @@ interface Plan {
    * the middle of each data block left out.
    */
   split?: { data: Part | null; phrases: Part | null };
-  /** The rules of {@link whole}, to build {@link split} from. */
-  members: LoadedRule[];
-  /** Whether a rule of {@link members} reads phrases: only then is the text looked at for data blocks. */
+  /** Whether a rule of {@link whole} reads phrases: only then is the text looked at for data blocks. */
   readsPhrases: boolean;
   /**
    * On a fold view that differs from the clean view: the rules that also run on the clean view
@@ -194,8 +192,8 @@ export class Engine {
         if (skimmed === text) partHits(plan.whole, buf, hits, false, ascii);
         else {
           plan.split ??= {
-            data: part(plan.members.filter((r) => !readsPhrases(r))),
-            phrases: part(plan.members.filter(readsPhrases)),
+            data: part(plan.whole.members.filter((r) => !readsPhrases(r))),
+            phrases: part(plan.whole.members.filter(readsPhrases)),
           };
           if (plan.split.data !== null) partHits(plan.split.data, buf, hits, false, ascii);
           if (plan.split.phrases !== null) partHits(plan.split.phrases, Buffer.from(skimmed, 'utf8'), hits, false, ascii);
@@ -350,7 +348,7 @@ export class Engine {
       windowed && viewOf.get(r) === 'fold' && r.rule.views.includes('clean') && r.rule.context === undefined && r.validators.length === 0;
     const rules = [...viewOf.keys()];
     const whole = rules.filter((r) => !near(r));
-    plan = { whole: part(whole), members: whole, readsPhrases: whole.some(readsPhrases), near: new Set(rules.filter(near)), viewOf };
+    plan = { whole: part(whole), readsPhrases: whole.some(readsPhrases), near: new Set(rules.filter(near)), viewOf };
     this.plans.set(key, plan);
     return plan;
   }

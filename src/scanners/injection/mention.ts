@@ -100,7 +100,7 @@ export const MENTION_FACTOR = 0.5;
  * count as one mention. Rule findings inside the defensive line of a system prompt
  * ({@link DEFENSIVE}) count nothing. Heuristic findings are left as they are.
  */
-export function discountMentions(text: string, findings: Finding[], context: 'message' | 'document' = 'message'): void {
+export function discountMentions(text: string, findings: Finding[], context: 'message' | 'document'): void {
   if (!findings.some((f) => !f.ruleId.startsWith('heuristic/'))) return;
   for (const m of text.matchAll(DEFENSIVE)) {
     const start = m.index;
@@ -133,20 +133,20 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
   // The rule findings of each quotation, by its index; in third-party content, of all of them at
   // once: a policy, a talk abstract or a test fixture that lists attack phrases is one mention,
   // however long its list.
-  const quoted = new Map<number, Finding[]>();
-  for (const f of findings) {
-    if (f.ruleId.startsWith('heuristic/')) continue;
-    let i = mentions.findIndex(([start, end]) => f.start >= start && f.end <= end);
+  const quoted = new Map<number, { finding: Finding; reason: string }[]>();
+  for (const finding of findings) {
+    if (finding.ruleId.startsWith('heuristic/')) continue;
+    const i = mentions.findIndex(([start, end]) => finding.start >= start && finding.end <= end);
     if (i === -1) continue;
-    if (context === 'document') i = 0;
-    const list = quoted.get(i);
-    if (list === undefined) quoted.set(i, [f]);
-    else list.push(f);
+    const key = context === 'document' ? 0 : i;
+    const list = quoted.get(key);
+    const entry = { finding, reason: mentions[i]![2] };
+    if (list === undefined) quoted.set(key, [entry]);
+    else list.push(entry);
   }
-  for (const [i, group] of quoted) {
-    const best = group.reduce((a, b) => (b.score > a.score ? b : a));
-    const reason = mentions[i]![2];
-    for (const f of group) {
+  for (const group of quoted.values()) {
+    const best = group.reduce((a, b) => (b.finding.score > a.finding.score ? b : a)).finding;
+    for (const { finding: f, reason } of group) {
       f.score = f === best ? f.score * MENTION_FACTOR : 0;
       f.evidence = f === best ? `${reason} (score halved)` : `${reason} (counted once with it)`;
     }
