@@ -145,6 +145,15 @@ const ASSISTANT_TURN = turn(
 const LOG_TURNS = 2;
 /** The rules that read a role label at a line's start, which a conversation log is made of. */
 const ROLE_RULES = ['injection-delimiter/role-header', 'injection-delimiter/system-mode-tag'];
+/**
+ * An attack told about, not told: what someone gets a model to do ("attackers tell the model to
+ * ignore previous instructions", "asking it to repeat the words above", "jailbreaks make the bot
+ * pretend it has no rules"), and attack phrases named as the examples of a kind ("inputs like
+ * ignore your instructions", "payloads such as …"). Read to the end of the clause. The model is
+ * spoken of in the third person; an attack speaks to it.
+ */
+const DESCRIBED =
+  /\b(?:(?:tell|tells|telling|told|ask|asks|asking|asked|instruct|instructs|instructing|instructed|trick|tricks|tricking|tricked|convince|convinces|convincing|convinced|get|gets|getting|got|make|makes|making|made|persuade|persuades|persuading|persuaded|coax|coaxes|coaxing|coaxed|manipulate|manipulates|manipulating|manipulated)\s+(?:(?:the|a|an|our|their|its|your)\s+)?(?:[\w-]+\s+)?(?:models?|assistants?|bots?|chatbots?|llms?|ai|agents?|gpts?|chatgpt|it|them)\s+(?:in)?to\s+|(?:make|makes|making|made|let|lets|letting|have|has|had)\s+(?:(?:the|a|an|our|their|its|your)\s+)?(?:[\w-]+\s+)?(?:models?|assistants?|bots?|chatbots?|llms?|ai|agents?|gpts?|chatgpt|it|them)\s+(?=\p{Ll})|(?:inputs?|prompts?|phrases?|messages?|commands?|strings?|payloads?|attacks?|injections?|jailbreaks?|tricks?)\s+(?:like|such\s+as)\s+)[^.!?;\n]{1,200}/giu;
 /** The longest gap, in UTF-16 units, between two quotations of one list of examples. */
 const LIST_GAP = 120;
 /** How far before or after a quotation a cue word may stand, in UTF-16 units. */
@@ -159,7 +168,8 @@ export const MENTION_FACTOR = 0.5;
  * phrase quoted so becomes a weak cue: it flags beside another cue, not alone. A quotation counts as one cue, however many rules match in it: its best
  * finding keeps half its score and the others none (two halves would add up to a flag). The
  * findings stay, with the reason in their evidence. A prohibition addressed to third parties
- * ({@link PROHIBITION}) counts the same way. Quotations that follow a cued one within
+ * ({@link PROHIBITION}) and an attack described in the third person ({@link DESCRIBED}) count
+ * the same way. Quotations that follow a cued one within
  * {@link LIST_GAP}, with no order between or after them, are the items of its list; in
  * third-party content (`context: 'document'`) all the quotations and prohibitions of a text
  * count as one mention. Rule findings inside the defensive line of a system prompt
@@ -215,6 +225,10 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
     } else listEnd = -1;
   }
   for (const m of text.matchAll(PROHIBITION)) mentions.push([m.index, m.index + m[0].length, 'inside a prohibition']);
+  for (const m of text.matchAll(DESCRIBED)) {
+    const end = m.index + m[0].length;
+    if (!OBEY_CUE.test(text.slice(m.index, end + CUE_WINDOW))) mentions.push([m.index, end, 'an attack described, not addressed']);
+  }
   if (mentions.length === 0) return;
   // The rule findings of each quotation, by its index; in third-party content, of all of them at
   // once: a policy, a talk abstract or a test fixture that lists attack phrases is one mention,
