@@ -280,9 +280,10 @@ interface Probe {
    * sample and agent-era indirect injection), Q, R, S and T, four more (seventeenth: a broad chat
    * sample in the twelve languages; chat in eighteen more languages and third-party documents;
    * texts that quote or discuss attacks, with attacks hidden in the same genres, in English (S) and
-   * in fifteen languages (T)), and U, one more (eighteenth: a broad sample of attacks, hard
-   * negatives and ordinary texts, all held out and measured only in aggregate), none of whom saw
-   * the rules or the word model.
+   * in fifteen languages (T)), and U and V, two more (eighteenth: a broad sample of attacks, hard
+   * negatives and ordinary texts, all held out and measured only in aggregate; agent hijacks, data
+   * exfiltration and persuasion jailbreaks without the stock phrases, with innocent twins), none of
+   * whom saw the rules or the word model.
    */
   set: string;
   /**
@@ -305,7 +306,7 @@ interface Probe {
 /**
  * Recall and flag rates on probes the team wrote for this purpose, apart from the public data:
  * attacks and benign texts phrased the ways their writers thought of, without sight of the rules.
- * The dev halves of sets A, C, F, G, H, I, L, M, N, O, P, Q, R, S and T guided rule writing and (but T's) train the word model; their
+ * The dev halves of sets A, C, F, G, H, I, L, M, N, O, P, Q, R, S, T and V guided rule writing and (but T's) train the word model; their
  * held-out halves and sets B, D, E, J, K and U did neither.
  */
 function teamProbes(): void {
