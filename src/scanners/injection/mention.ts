@@ -30,12 +30,11 @@ const MENTION_CUE = new RegExp(
     String.raw`\b(?:expected|expect|esperado|erwartet|verwacht|attendu|atteso|ожидается|期待値|预期)\s*[:=]|\b(?:fixtures?|test\s*cases?|testgevallen|testf[äa]lle|casos\s+de\s+prueba|cas\s+de\s+test)\b`,
     // A table's column of expected verdicts ("id,text,expected", "क्रम,इनपुट,अपेक्षित_परिणाम"), a
     // verdict right after the quotation ('"…", true}', '"…",block'), a list named for attacks.
-    String.raw`(?<!\p{L})(?:expected|erwartet|esperado|verwacht|attendu|atteso|ожидается|ожидаемый|期待値|预期|期望|예상|المتوقع|अपेक्षित)(?:[_ ]?(?:result|verdict|label|outcome|परिणाम))?[ \t]*(?:[;,|\t]|\n)`,
-    String.raw`\n[ \t]*[,;|][ \t]*(?:true|false|[01]|block(?:ed)?|allow(?:ed)?|reject(?:ed)?|pass|fail|malicious|benign|safe|unsafe|bloquear|permitir|blockieren|erlauben|bloquer|autoriser|blokkeren|doorlaten)[ \t]*(?:[,;|})\]]|$)`,
-    String.raw`(?<!\p{L})(?:malicious|malveillant|malicios|bösartig|kwaadaardig|вредонос|恶意|悪意|악성|خبيث|suspicious|suspect)`,
+    String.raw`(?:^|[\n;,|\t])[ \t]*(?:expected|erwartet|esperado|verwacht|attendu|atteso|ожидается|ожидаемый|期待値|预期|期望|예상|المتوقع|अपेक्षित)(?:[_ ]?(?:result|verdict|label|outcome|परिणाम))?[ \t]*(?:[;,|\t]|\r?\n)`,
+    String.raw`\n[ \t]*[,;|][ \t]*(?:true|false|[01]|block(?:ed)?|allow(?:ed)?|reject(?:ed)?|pass|fail|malicious|benign|safe|unsafe|bloquear|permitir|blockieren|erlauben|bloquer|autoriser|blokkeren|doorlaten)[ \t]*(?:[,;|})\]\r\n]|$)`,
     // What a filter's author or a reviewer says of the strings: a list named so in code
     // (seedPayloads, attack_prompts), markers and red flags, what a regex should catch.
-    String.raw`[a-z](?:payloads?|attacks?|injections?|jailbreaks?)\b|\b(?:payloads?|attacks?|injections?|jailbreaks?)_|\b(?:markers?|indicators?|red\s+flags?|signs\s+of|catch(?:es|ing)?|variations?|variants?|regex(?:es|ps)?|pre-?filters?)\b`,
+    String.raw`[a-z](?:payloads?|attacks?|injections?|jailbreaks?)\b|\b(?:payloads?|attacks?|injections?|jailbreaks?|malicious|malveillants?)_|_(?:malicious|malveillants?)\b|\b(?:markers?|indicators?|red\s+flags?|signs\s+of|variations?|variants?|regex(?:es|ps)?|pre-?filters?)\b`,
     String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|trad[uú]c|c[oó]mo se dice|si alguien|prohibid[oa]s?\s*:|prohibid[oa]\s+(?:escribir|introducir|pegar|pedir|enviar)`,
     String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on|si quelqu['’]un|interdit(?:e|s|es)?\s*:|interdit\s+de\s+(?:taper|saisir|écrire|coller|demander|envoyer)`,
     String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man|wenn jemand|verboten\s*:|untersagt\s*:|(?:tippen|eingeben|schreiben|einfügen|fragen)\s+(?:ist\s+)?(?:verboten|untersagt)`,
@@ -54,12 +53,12 @@ const MENTION_CUE = new RegExp(
     String.raw`比如|诸如|之类|以下类型|包括但不限于|のような|みたいな|といった|같은\s*(?:말|문장|프롬프트|요청|메시지|지시)|(?:أوامر|عبارات|طلبات|تعليمات|رسائل)\s+مثل`,
     // Someone's message reported, not sent: "a user wrote …", "un usuario le escribió …",
     // "有用户发了 …", "… 라고 했더니", "… yazmış".
-    String.raw`\b(?:a|one|some|another|the|this|that)\s+(?:user|customer|tester|visitor|student|kid|colleague|guy|person|player)\s+(?:\w+\s+)?(?:told|asked|said|wrote|typed|pasted|submitted|sent|posted|entered|tried)\b`,
+    String.raw`\b(?:a|one|some|another)\s+(?:user|customer|tester|visitor|student|kid|colleague|guy|person|player)\s+(?:\w+\s+)?(?:told|asked|said|wrote|typed|pasted|submitted|sent|posted|entered|tried|tells|asks|says|writes|types|pastes|submits|sends|posts|enters|tries)\b`,
     String.raw`(?<!\p{L})(?:(?:un|una|algún|alguna|otro|otra)\s+(?:usuario|usuaria|cliente|visitante|alumno|alumna)\s+(?:le\s+|me\s+|nos\s+)?(?:escribió|puso|pegó|mandó|envió|dijo|pidió|preguntó|intentó)|alguien\s+(?:le\s+|me\s+)?(?:escribió|puso|pegó|mandó|dijo))(?!\p{L})`,
     String.raw`(?<!\p{L})(?:(?:un|une)\s+(?:utilisateur|utilisatrice|client|cliente|visiteur)\s+(?:lui\s+|m['’]\s*)?a\s+(?:écrit|tapé|envoyé|collé|demandé|dit)|(?:ein|eine)\s+(?:nutzer(?:in)?|benutzer(?:in)?|kunde|kundin|besucher(?:in)?)\s+(?:hat\s+)?(?:\S+\s+)?(?:geschrieben|schrieb|getippt|tippte|eingegeben|gefragt|fragte|geschickt|schickte))(?!\p{L})`,
     String.raw`(?<!\p{L})(?:(?:um|uma)\s+(?:usu[aá]ri[oa]|cliente|visitante)\s+(?:me\s+|lhe\s+)?(?:escreveu|digitou|mandou|enviou|colou|disse|pediu|perguntou)|(?:un|un['’])\s*(?:utente|cliente|visitatore)\s+(?:gli\s+|mi\s+)?ha\s+(?:scritto|digitato|mandato|inviato|incollato|chiesto|detto)|een\s+(?:gebruiker|klant|bezoeker)\s+(?:heeft\s+)?(?:\S+\s+)?(?:schreef|typte|stuurde|vroeg|geschreven|getypt|gestuurd|gevraagd))(?!\p{L})`,
     String.raw`(?<!\p{L})(?:(?:пользовател[а-яё]*|клиент[а-яё]*|кто-то)\s+(?:\S+\s+)?(?:написал[а-яё]*|напечатал[а-яё]*|ввёл|ввел|ввела|отправил[а-яё]*|прислал[а-яё]*|спросил[а-яё]*))(?!\p{L})`,
-    String.raw`(?:用户|网友|客户|顾客|有人)(?:发了|发来|输入了?|写了|打了|问了)|写着|写道|と(?:入力|書き込|送信)(?:した|され|して)|라고\s*(?:하니까|했더니|했는데|입력했|쳤|보냈|물었|적었)|(?<!\p{L})(?:yazmış|yazınca|yazdı|yazdığında|demiş)(?!\p{L})`,
+    String.raw`(?:(?:有|一个|一位|某个|某位)(?:用户|网友|客户|顾客)|有人)(?:发了|发来|输入了?|写了|打了|问了)|と(?:入力|書き込|送信)(?:した|され|して)|라고\s*(?:하니까|했더니|했는데|입력했|쳤|보냈|물었|적었)|(?<!\p{L})(?:yazmış|yazınca|yazdı|yazdığında|demiş)(?!\p{L})`,
     // The languages beyond the twelve that the packs' *-more-languages rules read: attack,
     // injection, example, training. At a word's start only: `primer` is also Spanish `primero`.
     String.raw`(?<![\p{L}\p{N}])(?:exempel|eksempel|angrep|angreb|angrip|angrepp|injektion|injeksjon|injektio|injekc|injecți|injekci|enjeksiyon|injeksi|utbildning|opplæring|esimerk|hyökkä|tietoturvakoulutu|dæmi|árás|fræðsla|näide|näiteks|ründaja|koolitus|piemēr|uzbruk|apmācīb|pavyzd|mokym|exemple|formació|příklad|príklad|útok|útoč|školení|školenie|przykład|szkoleni|primjer|napadač|napadalec|napadalc|delavnic|usposablj|obuk|edukacij|exemplu|atacator|instruire|példa|például|támad|képzés|oktatás|παράδειγμα|επίθεσ|εκπαίδευσ|приклад|навчанн)`,
@@ -94,12 +93,12 @@ const DEFENSIVE = new RegExp(
     String.raw`\bsi\s+(?:l['’]utilisateur|un\s+utilisateur|quelqu['’]un|le\s+client|un\s+client|un\s+joueur)\s+(?:te|vous|lui)\s+(?:demande|dit|ordonne)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:tu|vous|il)\s+(?:dois|devez|doit)\s+)?(?:(?:poliment|gentiment|courtoisement)\s+)?(?:refuse|refusez|refuser|r[eé]ponds|r[eé]pondez|r[eé]pondre|explique|expliquez|d[eé]cline|d[eé]clinez|ne\s+le\s+fais\s+pas)`,
     String.raw`\bse\s+(?:o\s+|um\s+|algum\s+)?(?:usu[aá]rio|cliente|jogador|algu[eé]m)\s+(?:te\s+|lhe\s+)?(?:pedir|disser|mandar|solicitar|pede|diz)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:ele|ela|voc[eê])\s+)?(?:(?:deve|precisa)\s+)?(?:(?:educadamente|gentilmente)\s+)?(?:responda|responde|responder|recuse|recusa|recusar|explique|explica|diga\s+(?:(?:educadamente|gentilmente)\s+)?que)`,
     String.raw`\bse\s+(?:l['’]utente|un\s+utente|qualcuno|il\s+cliente|un\s+giocatore)\s+(?:ti\s+|gli\s+)?(?:chiede|dice|ordina)\b[^.!?\n]{1,160}?[,;:]\s*(?:(?:devi|deve)\s+)?(?:(?:gentilmente|cortesemente)\s+)?(?:rifiuta|rifiutare|rispondi|rispondere|spiega|declina)`,
-    String.raw`(?<!\p{L})(?:wenn|falls|sollte)\s+(?:(?:der|die|ein|eine)\s+)?(?:nutzer(?:in)?|benutzer(?:in)?|anwender(?:in)?|kunde|kundin|jemand|spieler(?:in)?|besucher(?:in)?)\s[^.!?\n]{1,160}?[,;:]\s*(?:dann\s+)?(?:lehne|verweigere|bleib(?:e)?\s+in\s+(?:deiner\s+)?rolle|(?:antworte|erkläre|sage?)[^.!?\n]{0,30}?dass\s+du\s+(?:das\s+|dies\s+)?nicht)`,
-    String.raw`(?<!\p{L})(?:als|wanneer|indien)\s+(?:(?:de|een)\s+)?(?:gebruiker|klant|iemand|speler|bezoeker)\s[^.!?\n]{1,160}?[,;:]\s*(?:dan\s+)?(?:weiger|wijs|blijf\s+in\s+je\s+rol|(?:antwoord|zeg|leg\s+uit)[^.!?\n]{0,30}?dat\s+je\s+(?:dat\s+|dit\s+)?niet)`,
+    String.raw`(?<!\p{L})(?:wenn|falls|sollte)\s+(?:(?:der|die|ein|eine)\s+)?(?:nutzer(?:in)?|benutzer(?:in)?|anwender(?:in)?|kunde|kundin|jemand|spieler(?:in)?|besucher(?:in)?)\s[^.!?\n]{1,160}?[,;:]\s*(?:dann\s+)?(?:lehne\s+(?:(?:sie|es|das|dies|ihn)\s+)?(?:(?:höflich|freundlich|bestimmt|ruhig)\s+)?ab\b|verweigere(?!\s+(?:\S+\s+)?(?:niemals|nie|nicht|keine?)(?![\p{L}]))|bleib(?:e)?\s+in\s+(?:deiner\s+)?rolle|(?:antworte|erkläre|sage?)[^.!?\n]{0,30}?dass\s+du\s+(?:das\s+|dies\s+)?nicht)`,
+    String.raw`(?<!\p{L})(?:als|wanneer|indien)\s+(?:(?:de|een)\s+)?(?:gebruiker|klant|iemand|speler|bezoeker)\s[^.!?\n]{1,160}?[,;:]\s*(?:dan\s+)?(?:weiger(?!\s+(?:\S+\s+)?(?:nooit|niet)(?![\p{L}]))|wijs\s+(?:\S+\s+){0,3}?af(?![\p{L}])|blijf\s+in\s+je\s+rol|(?:antwoord|zeg|leg\s+uit)[^.!?\n]{0,30}?dat\s+je\s+(?:dat\s+|dit\s+)?niet)`,
     String.raw`(?<!\p{L})(?:если|когда)\s+(?:\S+\s+){0,2}?(?:пользовател[а-яё]*|клиент[а-яё]*|кто-то|кто-нибудь|собеседник[а-яё]*|игрок[а-яё]*|посетител[а-яё]*)\s[^.!?\n]{1,160}?[,;:]\s*(?:то\s+)?(?:(?:вежливо|мягко|твёрдо|твердо|корректно)\s+)?(?:откаж|отклон|оставайся\s+в\s+роли|не\s+выполняй|(?:ответь|отвечай|скажи|объясни)[^.!?\n]{0,20}?что\s+(?:ты\s+)?не\s)`,
     String.raw`(?:如果|若|假如|倘若|当|一旦|要是)有?(?:用户|使用者|顾客|客户|访客|玩家|有人|对方|任何人|别人)[^。！？!?\n]{1,160}?[，,；;：:]\s*你?(?:应该|应当|应|需要|必须|要|请|就|则)?(?:礼貌|委婉|婉言|友好|坚定|直接)?地?(?:拒绝|回绝|婉拒|谢绝|不予理会|不要(?:照做|执行|理会|服从)|(?:回答|回复|告诉|说明|表示)[^。！？!?\n]{0,8}?(?:无法|不能))`,
-    String.raw`(?:ユーザー|利用者|お客様|顧客|相手|誰か|プレイヤー)(?:が|から)[^。！？!?\n]{1,160}?(?:場合|とき|時|ても|たら|れば)(?:は|には|でも)?[、,，：:]?\s*(?:丁寧に|やんわり(?:と)?|きっぱり(?:と)?|礼儀正しく)?(?:断|お断り|拒否|拒絶|応じ(?:ない|ず)|従わ(?:ない|ず))`,
-    String.raw`(?:사용자|유저|고객|손님|누군가|상대방|플레이어)(?:가|이|께서)\s[^.!?\n]{1,160}?(?:하면|하더라도|해도|경우(?:에는|에도|엔)?|때(?:에는)?)[,，]?\s*(?:정중하게|정중히|공손하게|공손히|단호하게|단호히)?\s*(?:거절|거부|응하지|따르지)`,
+    String.raw`(?:ユーザー|利用者|お客様|顧客|相手|誰か|プレイヤー)(?:が|から)[^。！？!?\n]{1,160}?(?:場合|とき|時|ても|たら|れば)(?:は|には|でも)?[、,，：:]?\s*(?:丁寧に|やんわり(?:と)?|きっぱり(?:と)?|礼儀正しく)?(?:お断り|断(?:って|り|る|わって|わり|わる)|拒否(?:して|する|し(?:ます|てください))|拒絶(?:して|する|し(?:ます|てください))|応じ(?:ない|ず)|従わ(?:ない|ず))`,
+    String.raw`(?:사용자|유저|고객|손님|누군가|상대방|플레이어)(?:가|이|께서)\s[^.!?\n]{1,160}?(?:하면|하더라도|해도|경우(?:에는|에도|엔)?|때(?:에는)?)[,，]?\s*(?:정중하게|정중히|공손하게|공손히|단호하게|단호히)?\s*(?:(?:거절|거부)(?:하세요|해\s*주세요|하십시오|해라|하고|한다|합니다|해)|(?:응하지|따르지)\s*(?:마세요|마십시오|말고|말아|않))`,
     String.raw`(?:إذا|إن|لو|عندما|متى)\s+[^.!?؟\n]{0,20}?(?:المستخدم|العميل|الزبون|أحد|شخص)[^.!?؟\n]{1,160}?[،,:؛]\s*ف?(?:اعتذر|ارفض|لا\s+تستجب|لا\s+تنفذ|قل\s+(?:له\s+)?(?:إنك|أنك|انك)\s+لا)`,
   ].join('|'),
   'giu',
@@ -120,7 +119,7 @@ const PROHIBITION =
  */
 const PAPER_NOTICE = new RegExp(
   [
-    String.raw`\b(?:instruction|direction)\s+(?:sheets?|cards?|leaflets?|booklets?|posters?|signs?|stickers?)\b|\b(?:laminated|taped|pinned)\b|\b(?:on|at|by|beside|next\s+to|near|above|inside|from)\s+(?:the\s+)?(?:\w+\s+)?(?:door|wall|fridge|printer|copier|photocopier|elevator|lift|noticeboard|bulletin\s+board|whiteboard|stations?\s+\d|packaging|reception\s+desk)s?\b`,
+    String.raw`\b(?:instruction|direction)\s+(?:sheets?|cards?|leaflets?|booklets?|posters?|signs?|stickers?)\b|\b(?:on|at|by|beside|next\s+to|near|above|inside|from)\s+(?:the\s+)?(?:\w+\s+)?(?:door|wall|fridge|printer|copier|photocopier|elevator|lift|noticeboard|bulletin\s+board|whiteboard|stations?\s+\d|packaging|reception\s+desk)s?\b`,
     String.raw`(?<!\p{L})(?:(?:de|en|sobre|junto\s+a)\s+(?:la|el)\s+(?:puerta|pared|nevera|impresora|fotocopiadora|ascensor|entrada|recepción|tablón)|(?:sur|à\s+côté\s+de|près\s+de)\s+(?:la|le|l['’])\s*(?:porte|mur|frigo|réfrigérateur|imprimante|photocopieuse|ascenseur|tableau\s+d['’]affichage)|affichée?s|(?:an|auf|neben)\s+(?:der|dem)\s+(?:tür|wand|kühlschrank|drucker|kopierer|aufzug|pinnwand)|aushang|(?:sulla|sul|accanto\s+alla|accanto\s+al|vicino\s+alla)\s+(?:porta|parete|muro|frigo|stampante|fotocopiatrice|ascensore|bacheca)|(?:na|no|junto\s+à|ao\s+lado\s+da)\s+(?:porta|parede|geladeira|impressora|elevador|mural)|(?:op|aan|bij|naast)\s+(?:de|het)\s+(?:\S+\s+)?(?:deur|muur|koelkast|printer|kopieerapparaat|lift|prikbord)|papieren\s+handleiding)(?!\p{L})`,
     String.raw`(?<!\p{L})(?:(?:на|у|возле|рядом\s+с)\s+(?:\S+\s+)?(?:двер[а-яё]*|стен[а-яё]*|принтер[а-яё]*|холодильник[а-яё]*|лифт[а-яё]*|табличк[а-яё]*)|(?:kapı|duvar|yazıcı|asansör|buzdolabı|tabela)\S*(?:daki|deki|taki|teki))(?!\p{L})|门上|墙上|冰箱上|打印机(?:上|旁)|电梯(?:里|内|口)|告示|公告栏|ドアに|壁に|冷蔵庫に|張り紙|貼り紙|문에\s*붙|벽에\s*붙|게시판|على\s+(?:الباب|الجدار|الحائط|الثلاجة|الطابعة)|(?:عند|بجانب)\s+(?:الباب|الطابعة)`,
   ].join('|'),
@@ -131,16 +130,20 @@ const NOTICE_WINDOW = 40;
 const SENTENCE_END = /[.!?。！？\n]/u;
 /**
  * A line that opens a turn of a conversation log, by the user's side or the assistant's, as chat
- * exports write it: "[USER] …", "assistant: …", "**Customer:** …", "[kullanıcı] …", "用户：…".
+ * exports write it: "[USER] …", "<user>", or "assistant: …", "**Customer:** …", "用户：…" — in
+ * brackets (`bracketed`) or before a colon.
  */
-const turn = (labels: string): RegExp =>
-  new RegExp(String.raw`^[ \t]*(?:\[[ \t]*(?:${labels})(?:[ \t:][^\]\n]{0,30})?\]|<(?:${labels})>|(?:\*\*)?(?:${labels})(?:\*\*)?[ \t]*[:：])`, 'gimu');
-const USER_TURN = turn(
-  String.raw`user|human|customer|client|visitor|usuario|usuaria|cliente|utilisateur|utilisatrice|nutzer|benutzer|kunde|kundin|utente|usu[aá]rio|gebruiker|klant|пользователь|клиент|kullanıcı|müşteri|用户|客户|顾客|ユーザー|お客様|사용자|고객|المستخدم|العميل|उपयोगकर्ता|ग्राहक`,
-);
-const ASSISTANT_TURN = turn(
-  String.raw`assistant|ai|bot|chatbot|agent|asistente|assistente|assistent|ассистент|бот|asistan|助手|客服|アシスタント|ボット|어시스턴트|챗봇|상담원|المساعد|सहायक`,
-);
+const turn = (labels: string, bracketed: boolean): RegExp =>
+  new RegExp(
+    bracketed
+      ? String.raw`^[ \t]*(?:\[[ \t]*(?:${labels})(?:[ \t:][^\]\n]{0,30})?\]|<(?:${labels})>)`
+      : String.raw`^[ \t]*(?:\*\*)?(?:${labels})(?:\*\*)?[ \t]*[:：]`,
+    'gimu',
+  );
+const USER_LABELS = String.raw`user|human|customer|client|visitor|usuario|usuaria|cliente|utilisateur|utilisatrice|nutzer|benutzer|kunde|kundin|utente|usu[aá]rio|gebruiker|klant|пользователь|клиент|kullanıcı|müşteri|用户|客户|顾客|ユーザー|お客様|사용자|고객|المستخدم|العميل|उपयोगकर्ता|ग्राहक`;
+const ASSISTANT_LABELS = String.raw`assistant|ai|bot|chatbot|agent|asistente|assistente|assistent|ассистент|бот|asistan|助手|客服|アシスタント|ボット|어시스턴트|챗봇|상담원|المساعد|सहायक`;
+/** The turns of each side, by style: bracketed first, then before a colon. */
+const LOG_STYLES = [true, false].map((bracketed) => ({ bracketed, user: turn(USER_LABELS, bracketed), assistant: turn(ASSISTANT_LABELS, bracketed) }));
 /** A conversation log holds at least this many turns of each side. */
 const LOG_TURNS = 2;
 /** The rules that read a role label at a line's start, which a conversation log is made of. */
@@ -154,6 +157,10 @@ const ROLE_RULES = ['injection-delimiter/role-header', 'injection-delimiter/syst
  */
 const DESCRIBED =
   /\b(?:(?:tell|tells|telling|told|ask|asks|asking|asked|instruct|instructs|instructing|instructed|trick|tricks|tricking|tricked|convince|convinces|convincing|convinced|get|gets|getting|got|make|makes|making|made|persuade|persuades|persuading|persuaded|coax|coaxes|coaxing|coaxed|manipulate|manipulates|manipulating|manipulated)\s+(?:(?:the|a|an|our|their|its|your)\s+)?(?:[\w-]+\s+)?(?:models?|assistants?|bots?|chatbots?|llms?|ai|agents?|gpts?|chatgpt|it|them)\s+(?:in)?to\s+|(?:make|makes|making|made|let|lets|letting|have|has|had)\s+(?:(?:the|a|an|our|their|its|your)\s+)?(?:[\w-]+\s+)?(?:models?|assistants?|bots?|chatbots?|llms?|ai|agents?|gpts?|chatgpt|it|them)\s+(?=\p{Ll})|(?:inputs?|prompts?|phrases?|messages?|commands?|strings?|payloads?|attacks?|injections?|jailbreaks?|tricks?)\s+(?:like|such\s+as)\s+)[^.!?;\n]{1,200}/giu;
+/** A {@link DESCRIBED} match that opens with a verb's base form ("tell the model to …"). */
+const BASE_VERB = /^(?:tell|ask|instruct|trick|convince|get|make|persuade|coax|manipulate|let|have)\s/iu;
+/** Nothing but a few adverbs since the sentence began: where an imperative stands. */
+const CLAUSE_START = /(?:^|[.!?:;\n]\s*|[-*•]\s+)(?:(?:please|pls|now|just|then|and|so|also|first|quickly|kindly|simply|go|ok(?:ay)?|next)[,\s]+)*$/iu;
 /** The longest gap, in UTF-16 units, between two quotations of one list of examples. */
 const LIST_GAP = 120;
 /** How far before or after a quotation a cue word may stand, in UTF-16 units. */
@@ -191,11 +198,16 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
   }
   // A conversation log (a chat export, a support ticket) in third-party content: its system lines
   // are records of a session, not a turn forged into this one; what they say still counts.
-  if (context === 'document' && findings.some((f) => ROLE_RULES.includes(f.ruleId)) && turns(text, USER_TURN) >= LOG_TURNS && turns(text, ASSISTANT_TURN) >= LOG_TURNS) {
-    for (const f of findings) {
-      if (!ROLE_RULES.includes(f.ruleId)) continue;
-      f.score *= MENTION_FACTOR;
-      f.evidence = 'a role label inside a conversation log (score halved)';
+  // A label counts as the log's only in the log's own style: a "[SYSTEM]" line among "User:" turns
+  // is forged, not exported.
+  if (context === 'document' && findings.some((f) => ROLE_RULES.includes(f.ruleId))) {
+    for (const { bracketed, user, assistant } of LOG_STYLES) {
+      if (turns(text, user) < LOG_TURNS || turns(text, assistant) < LOG_TURNS) continue;
+      for (const f of findings) {
+        if (!ROLE_RULES.includes(f.ruleId) || /^[ \t]*[[<]/.test(text.slice(text.lastIndexOf('\n', f.start - 1) + 1, f.end)) !== bracketed) continue;
+        f.score *= MENTION_FACTOR;
+        f.evidence = 'a role label inside a conversation log (score halved)';
+      }
     }
   }
   // "Ignore the old instructions on the door": an override whose instructions hang on a wall.
@@ -227,7 +239,9 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
   for (const m of text.matchAll(PROHIBITION)) mentions.push([m.index, m.index + m[0].length, 'inside a prohibition']);
   for (const m of text.matchAll(DESCRIBED)) {
     const end = m.index + m[0].length;
-    if (!OBEY_CUE.test(text.slice(m.index, end + CUE_WINDOW))) mentions.push([m.index, end, 'an attack described, not addressed']);
+    // "Tell the model to …" opening a sentence is an order given through a third person.
+    const imperative = BASE_VERB.test(m[0]) && CLAUSE_START.test(text.slice(Math.max(0, m.index - CUE_WINDOW), m.index));
+    if (!imperative && !OBEY_CUE.test(text.slice(m.index, end + CUE_WINDOW))) mentions.push([m.index, end, 'an attack described, not addressed']);
   }
   if (mentions.length === 0) return;
   // The rule findings of each quotation, by its index; in third-party content, of all of them at
