@@ -62,7 +62,7 @@ const MENTION_CUE = new RegExp(
     // The languages beyond the twelve that the packs' *-more-languages rules read: attack,
     // injection, example, training. At a word's start only: `primer` is also Spanish `primero`.
     String.raw`(?<![\p{L}\p{N}])(?:exempel|eksempel|angrep|angreb|angrip|angrepp|injektion|injeksjon|injektio|injekc|injecți|injekci|enjeksiyon|injeksi|utbildning|opplæring|esimerk|hyökkä|tietoturvakoulutu|dæmi|árás|fræðsla|näide|näiteks|ründaja|koolitus|piemēr|uzbruk|apmācīb|pavyzd|mokym|exemple|formació|příklad|príklad|útok|útoč|školení|školenie|przykład|szkoleni|primjer|napadač|napadalec|napadalc|delavnic|usposablj|obuk|edukacij|exemplu|atacator|instruire|példa|például|támad|képzés|oktatás|παράδειγμα|επίθεσ|εκπαίδευσ|приклад|навчанн)`,
-    String.raw`(?<![\p{L}\p{N}])(?:דוגמ|תקיפ|תוקפ|הדרכ|saldırı|örnek|eğitim|serangan|contoh|pelatihan|tấn\s+công|ví\s+dụ|đào\s+tạo|การโจมตี|ตัวอย่าง|อบรม|حمله|نمونه|آموزش|حملہ|تربیت|আক্রমণ|উদাহরণ|প্রশিক্ষণ|தாக்குதல்|பயிற்சி|உதாரண|దాడి|శిక్షణ|ఉదాహరణ|shambulio|mfano|mafunzo|pag-atake|halimbawa|pagsasanay)`,
+    String.raw`(?<![\p{L}\p{N}])(?:(?:prompt|perintah|instruksi|kalimat|pesan)\s+seperti|דוגמ|תקיפ|תוקפ|הדרכ|saldırı|örnek|eğitim|serangan|contoh|pelatihan|tấn\s+công|ví\s+dụ|đào\s+tạo|การโจมตี|ตัวอย่าง|อบรม|حمله|نمونه|آموزش|حملہ|تربیت|আক্রমণ|উদাহরণ|প্রশিক্ষণ|தாக்குதல்|பயிற்சி|உதாரண|దాడి|శిక్షణ|ఉదాహరణ|shambulio|mfano|mafunzo|pag-atake|halimbawa|pagsasanay)`,
   ].join('|'),
   'iu',
 );
@@ -161,6 +161,8 @@ const DESCRIBED =
 const BASE_VERB = /^(?:tell|ask|instruct|trick|convince|get|make|persuade|coax|manipulate|let|have)\s/iu;
 /** Nothing but a few adverbs since the sentence began: where an imperative stands. */
 const CLAUSE_START = /(?:^|[.!?:;\n]\s*|[-*•]\s+)(?:(?:please|pls|now|just|then|and|so|also|first|quickly|kindly|simply|go|ok(?:ay)?|next)[,\s]+)*$/iu;
+/** The rule that reads the word "jailbreak" and its kin. */
+const ATTACK_NAME_RULE = 'injection-roleplay/jailbreak-word';
 /** The longest gap, in UTF-16 units, between two quotations of one list of examples. */
 const LIST_GAP = 120;
 /** How far before or after a quotation a cue word may stand, in UTF-16 units. */
@@ -182,8 +184,9 @@ export const MENTION_FACTOR = 0.5;
  * count as one mention. Rule findings inside the defensive line of a system prompt
  * ({@link DEFENSIVE}) count nothing. Two more readings halve a finding: an override whose
  * instructions hang on a door or a machine ({@link PAPER_NOTICE}), and, in third-party content
- * that is a conversation log (two turns or more of each side), the role labels of its lines.
- * Heuristic findings are left as they are.
+ * that is a conversation log (two turns or more of each side), the role labels of its lines. In
+ * a document that quotes attacks as examples, the word "jailbreak" counts nothing. Heuristic
+ * findings are left as they are.
  */
 export function discountMentions(text: string, findings: Finding[], context: 'message' | 'document'): void {
   if (!findings.some((f) => !f.ruleId.startsWith('heuristic/'))) return;
@@ -263,6 +266,14 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
     for (const { finding: f, reason } of group) {
       f.score = f === best ? f.score * MENTION_FACTOR : 0;
       f.evidence = f === best ? `${reason} (score halved)` : `${reason} (counted once with it)`;
+    }
+  }
+  // A document that quotes attacks as examples names them too ("persona/role-play jailbreaks").
+  if (context === 'document' && quoted.size > 0) {
+    for (const f of findings) {
+      if (f.ruleId !== ATTACK_NAME_RULE) continue;
+      f.score = 0;
+      f.evidence = 'the name of an attack, in a text that quotes attacks as examples';
     }
   }
 }
