@@ -163,6 +163,8 @@ const BASE_VERB = /^(?:tell|ask|instruct|trick|convince|get|make|persuade|coax|m
 const CLAUSE_START = /(?:^|[.!?:;\n]\s*|[-*•]\s+)(?:(?:please|pls|now|just|then|and|so|also|first|quickly|kindly|simply|go|ok(?:ay)?|next)[,\s]+)*$/iu;
 /** The rule that reads the word "jailbreak" and its kin. */
 const ATTACK_NAME_RULE = 'injection-roleplay/jailbreak-word';
+/** How many quotations of a text are read for cues (a long policy quotes a few dozen). */
+const MAX_QUOTATIONS = 1000;
 /** The longest gap, in UTF-16 units, between two quotations of one list of examples. */
 const LIST_GAP = 120;
 /** How far before or after a quotation a cue word may stand, in UTF-16 units. */
@@ -228,7 +230,11 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
   // of strings in code).
   const mentions: [number, number, string][] = [];
   let listEnd = -1;
+  let read = 0;
   for (const m of text.matchAll(QUOTATION)) {
+    // Past the first MAX_QUOTATIONS, no quotation is read as a mention: the cost stays bounded
+    // on a text made of quotations, and the bound errs towards flagging.
+    if (++read > MAX_QUOTATIONS) break;
     const start = m.index;
     const end = start + m[0].length;
     const around = text.slice(Math.max(0, start - CUE_WINDOW), start) + '\n' + text.slice(end, end + CUE_WINDOW);
