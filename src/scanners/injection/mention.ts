@@ -274,7 +274,7 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
       f.evidence = f === best ? `${reason} (score halved)` : `${reason} (counted once with it)`;
     }
   }
-  // A document that quotes attacks as examples names them too ("persona/role-play jailbreaks").
+  // A document that quotes or describes attacks as examples names them too ("persona/role-play jailbreaks").
   if (context === 'document' && quoted.size > 0) {
     for (const f of findings) {
       if (f.ruleId !== ATTACK_NAME_RULE) continue;
