@@ -148,6 +148,8 @@ const LOG_STYLES = [true, false].map((bracketed) => ({ bracketed, user: turn(USE
 const LOG_TURNS = 2;
 /** The rules that read a role label at a line's start, which a conversation log is made of. */
 const ROLE_RULES = ['injection-delimiter/role-header', 'injection-delimiter/system-mode-tag'];
+/** The model spoken of in the third person: "the model", "the support bot", "it". */
+const THE_MODEL = String.raw`(?:(?:the|a|an|our|their|its|your)\s+)?(?:[\w-]+\s+)?(?:models?|assistants?|bots?|chatbots?|llms?|ai|agents?|gpts?|chatgpt|it|them)`;
 /**
  * An attack told about, not told: what someone gets a model to do ("attackers tell the model to
  * ignore previous instructions", "asking it to repeat the words above", "jailbreaks make the bot
@@ -155,8 +157,10 @@ const ROLE_RULES = ['injection-delimiter/role-header', 'injection-delimiter/syst
  * ignore your instructions", "payloads such as …"). Read to the end of the clause. The model is
  * spoken of in the third person; an attack speaks to it.
  */
-const DESCRIBED =
-  /\b(?:(?:tell|tells|telling|told|ask|asks|asking|asked|instruct|instructs|instructing|instructed|trick|tricks|tricking|tricked|convince|convinces|convincing|convinced|get|gets|getting|got|make|makes|making|made|persuade|persuades|persuading|persuaded|coax|coaxes|coaxing|coaxed|manipulate|manipulates|manipulating|manipulated)\s+(?:(?:the|a|an|our|their|its|your)\s+)?(?:[\w-]+\s+)?(?:models?|assistants?|bots?|chatbots?|llms?|ai|agents?|gpts?|chatgpt|it|them)\s+(?:in)?to\s+|(?:make|makes|making|made|let|lets|letting|have|has|had)\s+(?:(?:the|a|an|our|their|its|your)\s+)?(?:[\w-]+\s+)?(?:models?|assistants?|bots?|chatbots?|llms?|ai|agents?|gpts?|chatgpt|it|them)\s+(?=\p{Ll})|(?:inputs?|prompts?|phrases?|messages?|commands?|strings?|payloads?|attacks?|injections?|jailbreaks?|tricks?)\s+(?:like|such\s+as)\s+)[^.!?;\n]{1,200}/giu;
+const DESCRIBED = new RegExp(
+  String.raw`\b(?:(?:tell|tells|telling|told|ask|asks|asking|asked|instruct|instructs|instructing|instructed|trick|tricks|tricking|tricked|convince|convinces|convincing|convinced|get|gets|getting|got|make|makes|making|made|persuade|persuades|persuading|persuaded|coax|coaxes|coaxing|coaxed|manipulate|manipulates|manipulating|manipulated)\s+${THE_MODEL}\s+(?:in)?to\s+|(?:make|makes|making|made|let|lets|letting|have|has|had)\s+${THE_MODEL}\s+(?=\p{Ll})|(?:inputs?|prompts?|phrases?|messages?|commands?|strings?|payloads?|attacks?|injections?|jailbreaks?|tricks?)\s+(?:like|such\s+as)\s+)[^.!?;\n]{1,200}`,
+  'giu',
+);
 /** A {@link DESCRIBED} match that opens with a verb's base form ("tell the model to …"). */
 const BASE_VERB = /^(?:tell|ask|instruct|trick|convince|get|make|persuade|coax|manipulate|let|have)\s/iu;
 /** Nothing but a few adverbs since the sentence began: where an imperative stands. */
