@@ -39,5 +39,5 @@ export function hex(text: string): fc.Arbitrary<string> {
  */
 export function reversed(text: string): fc.Arbitrary<string> {
   const backwards = (s: string): string => [...s].reverse().join('');
-  return fc.constantFrom(backwards(text), text.replace(/\p{L}+/gu, backwards)).chain((encoded) => framed(encoded));
+  return fc.constantFrom(backwards(text), text.replace(/[\p{L}\p{M}]+/gu, backwards)).chain((encoded) => framed(encoded));
 }

@@ -38,30 +38,87 @@ function caesarShift(s: string): number {
   return 0;
 }
 
-/** {@link CUES} written backwards (`erongi`, `tpmorp`): no language has these words. */
-const REVERSED_CUES = new Set(CUES.map(reverse));
+/**
+ * Stems of cue words in the twelve languages, written backwards. Read backwards, a word's stem ends
+ * it whatever its inflection (`erongi`, `zerongI`, `nereirongi`; `snoitcurtsni`, `senoiccurtsni`),
+ * and no word of these languages ends so: one of them marks a line written backwards.
+ */
+const REVERSED_STEMS = [
+  ...['ignor', 'disregard', 'instruc', 'instrukt', 'instru', 'istru', 'previo', 'prompt', 'system', 'sistem', 'jailbr', 'passw', 'passphrase'],
+  ...['forget', 'pretend', 'reveal', 'rules', 'contrase', 'olvid', 'oubli', 'précéd', 'preced', 'anterior', 'vergiss', 'vorher', 'anweis', 'vergeet'],
+  ...['esqueç', 'dimentic', 'игнор', 'инстру', 'предыд', 'систем', 'تجاهل', 'تعليم'],
+].map(reverse);
+/**
+ * The same for Chinese, Japanese and Korean cue words, anywhere in a run of letters (these scripts
+ * write words without spaces, or particles after them). Only pairs that forwards text never holds:
+ * not `令指` (命令指定) or `统系` (传统系列).
+ */
+const REVERSED_CJK = ['忽略', '无视', '無視', '提示词', '프롬프트', '시스템', '비밀번호', 'プロンプト', 'システム', 'パスワード'].map(reverse);
 /**
  * Common words written backwards, none of them a word itself in these languages (`eht`, `uoy`;
  * not `dna`, `era`, `ton`, `sol`, `red`): two of them tell text written backwards, whatever
- * it says. English, then Spanish, Portuguese, French, Italian and German.
+ * it says. English, Spanish, Portuguese, French, Italian, German, Turkish, Indonesian and Tagalog.
  */
-const REVERSED_COMMON = new Set(
-  [
-    ...['the', 'you', 'your', 'this', 'that', 'with', 'for', 'have', 'will', 'can', 'what', 'from', 'they', 'there', 'about', 'when', 'which', 'would', 'should', 'make', 'like', 'know', 'must', 'write', 'say', 'tell', 'give', 'how', 'any', 'all'],
-    ...['where', 'does', 'could', 'please', 'answer', 'user', 'show', 'print', 'output', 'every', 'secret'],
-    ...['que', 'por', 'para', 'una', 'con', 'você', 'não', 'com', 'pour', 'vous', 'une', 'dans', 'est', 'che', 'sono', 'und', 'ist', 'nicht', 'ich'],
-  ].map(reverse),
-);
+const REVERSED_COMMON = [
+  ...['the', 'you', 'your', 'this', 'that', 'with', 'for', 'have', 'will', 'can', 'what', 'from', 'they', 'there', 'about', 'when', 'which', 'would', 'should', 'make', 'like', 'know', 'must', 'write', 'say', 'tell', 'give', 'how', 'any', 'all'],
+  ...['where', 'does', 'could', 'please', 'answer', 'user', 'show', 'print', 'output', 'every', 'secret'],
+  ...['que', 'por', 'para', 'una', 'con', 'você', 'não', 'com', 'pour', 'vous', 'une', 'dans', 'est', 'avec', 'tout', 'votre', 'passe', 'che', 'sono', 'della', 'und', 'ist', 'nicht', 'ich', 'deine'],
+  ...['são', 'için', 'ilk', 'olarak', 'gibi', 'şimdi', 'yang', 'untuk', 'dengan', 'tidak', 'anda', 'saya', 'semua', 'ang', 'mga', 'hindi', 'lahat', 'ikaw'],
+].map(reverse);
+/**
+ * Signs that only text written backwards shows, in any script (two make a line backwards):
+ * - a combining mark (the vowel signs of Indic and Thai scripts follow their letter);
+ * - a letter that only ends words: Greek ς, Hebrew final forms, Arabic ة and ى, Cyrillic ь ъ ы,
+ *   the Korean particles 는, 를 and 을 after a space;
+ * - endings turned round: English `-ing` and `-tion` (`gnidulcni`, `noitamrofni`; not `noite`),
+ *   Vietnamese `-ng`, `-nh`, `-ch` (`gnớưh`), and Vietnamese `kh-` at a word's end (`uẩhk`);
+ * - a capital letter ending a word otherwise lower-case (`etirW`; not `PersonX` or base64);
+ * - Spanish `¿` and `¡` after a letter, a question mark starting a word (`?námela`, `؟ينو`);
+ * - Chinese, Japanese and Korean words that forwards text never holds: 么什 for 什么, 们我 for
+ *   我们, 诉告 for 告诉, いさだく for ください, かすま for ますか, 요세하 for 하세요.
+ */
+const BACKWARDS_MARKS = [
+  '(?:^|[\\s\\p{P}])[\\p{Mn}\\p{Mc}]',
+  '(?:^|[^\\p{L}\\p{M}])(?:[ςךםןףץةىьъыЬЪЫ]|gn\\p{L}|noit[a-df-z])',
+  '(?:^|[^\\p{L}\\p{M}\\p{N}])\\p{Ll}{2,}\\p{Lu}(?:[\\s\\p{P}]|$)',
+  '(?:^|\\s)(?:[는를을]|h[nc]\\p{L})|\\p{L}hk(?:[^\\p{L}\\p{M}]|$)|\\p{L}[¿¡]|(?:^|\\s)[?؟]\\p{L}',
+  '么[什怎这那]|们[我你他她它]|诉告|いさだく|かすま|요세[하주]|오시십하|다니[합습]',
+];
+const WORD_END = '(?:[^\\p{L}\\p{M}]|$)';
+const WORD_START = '(?:^|[^\\p{L}\\p{M}])';
+const STEMS_SOURCE = `(?:${REVERSED_STEMS.join('|')})${WORD_END}|${REVERSED_CJK.join('|')}`;
+const COMMON_SOURCE = `${WORD_START}(?:${REVERSED_COMMON.join('|')})${WORD_END}`;
+const MARKS_SOURCE = BACKWARDS_MARKS.join('|');
+/** Stems written backwards (two signs each), common words written backwards and backwards word starts (case matters there). */
+const BACKWARDS_SIGNS: readonly [RegExp, number][] = [
+  [new RegExp(STEMS_SOURCE, 'giu'), 2],
+  [new RegExp(COMMON_SOURCE, 'giu'), 1],
+  [new RegExp(MARKS_SOURCE, 'gu'), 1],
+];
 const LINE = /[^\n]+/g;
-const SHORT_WORD = /(?<![\p{L}\p{M}])[\p{L}\p{M}]{3,6}(?![\p{L}\p{M}])/gu;
+/** Signs counted at most when a reading is compared with the text it was read from. */
+const SIGNS_COMPARED = 64;
 
-/** True when `s` holds a cue word written backwards, or two common words written backwards. */
-function hasReversedCue(s: string): boolean {
-  for (const m of s.matchAll(CUE_WORD)) if (REVERSED_CUES.has(m[0].toLowerCase())) return true;
-  let common = 0;
-  for (const m of s.matchAll(SHORT_WORD)) if (REVERSED_COMMON.has(m[0].toLowerCase()) && ++common === 2) return true;
-  return false;
+/**
+ * The signs of writing backwards in `s`, counted up to `max`: each stem written backwards counts
+ * two, each common word written backwards and each backwards word start one.
+ */
+function backwardsSigns(s: string, max: number): number {
+  let signs = 0;
+  for (const [sign, weight] of BACKWARDS_SIGNS) {
+    sign.lastIndex = 0;
+    // A match may take the separator before its word: the next search starts on its last
+    // character, which may be the next one's separator.
+    for (let m = sign.exec(s); m !== null; m = sign.exec(s)) {
+      if ((signs += weight) >= max) return signs;
+      sign.lastIndex = Math.max(m.index + 1, sign.lastIndex - 1);
+    }
+  }
+  return signs;
 }
+
+/** True when `s` holds a stem written backwards, or two backwards words or word starts. */
+const hasReversedCue = (s: string): boolean => backwardsSigns(s, 2) >= 2;
 
 /** A run of text around a Caesar cue: letters, digits, spaces and ordinary punctuation. */
 const CAESAR_RUN = /[A-Za-z0-9 \t.,;:!?'"()-]+/g;
@@ -97,7 +154,7 @@ const PREFILTER = new RE2.Set(
     BINARY.source.replace('{6,}', '{6}'),
     MORSE.source,
     `(?i)\\b(?:${[...CAESAR_CUES.keys()].join('|')})\\b`,
-    `(?i)\\b(?:${[...REVERSED_CUES].join('|')})\\b|(?i)(?:^|[^\\pL\\pM])(?:${[...REVERSED_COMMON].join('|')})(?:[^\\pL\\pM]|$)`,
+    `(?i:${STEMS_SOURCE})|(?i:${COMMON_SOURCE})|${MARKS_SOURCE}`,
   ],
   'u',
 );
@@ -151,15 +208,30 @@ export function findEncoded(text: string, budget: number): EncodedSegment[] {
     }
   }
   if (has.has(HAS_REVERSED) && hasReversedCue(text)) {
-    // Line by line, in any script: a line read backwards is still one line.
+    // Written backwards whole (`snoitcurtsni suoiverp erongi`) or word by word
+    // (`erongi suoiverp snoitcurtsni`): both readings are scanned, line by line (in any script, a
+    // line read backwards is still one line), then the whole text when it has more than one line
+    // (a request and the code it asks for, reversed together, read as one) when a line of it reads
+    // backwards and the budget holds it.
+    // A reading that shows more signs of writing backwards than the text it was read from is
+    // forwards text turned round: it is dropped (the gibberish check would take it for a suffix).
+    const both = (start: number, end: number): void => {
+      const s = text.slice(start, end);
+      const signs = backwardsSigns(s, SIGNS_COMPARED);
+      for (const reading of [reverse(s), s.replace(/[\p{L}\p{M}]+/gu, reverse)]) {
+        if (backwardsSigns(reading, signs + 1) <= signs) add('reversed', start, end, reading);
+      }
+    };
+    let lines = 0;
+    let backwards = 0;
     for (const m of text.matchAll(LINE)) {
-      if (left <= 0) break;
-      if (!hasReversedCue(m[0])) continue;
-      // Written backwards whole (`snoitcurtsni suoiverp erongi`) or word by word
-      // (`erongi suoiverp snoitcurtsni`): both readings are scanned.
-      add('reversed', m.index, m.index + m[0].length, reverse(m[0]));
-      add('reversed', m.index, m.index + m[0].length, m[0].replace(/[\p{L}\p{M}]+/gu, reverse));
+      lines++;
+      if (left > 0 && hasReversedCue(m[0])) {
+        backwards++;
+        both(m.index, m.index + m[0].length);
+      }
     }
+    if (backwards > 0 && lines > 1 && text.length <= left) both(0, text.length);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { Finding } from '../../engine/finding.js';
 import { textViews } from '../../text/views.js';
 import { type EncodedSegment, findEncoded } from './decoders.js';
 import { adversarialSuffix } from './gibberish.js';
+import { repeatedTokens } from './repetition.js';
 import { type LoadedModel, lexicalFinding } from './lexical.js';
 import { truncate } from './evidence.js';
 import { injectionScore } from './score.js';
@@ -51,11 +52,11 @@ function scanDecoded(
   budget: { left: number },
   model: LoadedModel | undefined,
 ): { score: number; payload: string; chain: string[] } {
-  // Decoded text gets the rules and the gibberish check: an encoded GCG suffix is still one.
+  // Decoded text gets the rules, the gibberish check and the repetition check: an encoded GCG
+  // suffix, or token run before a request, is still one.
   const views = textViews(decoded);
   const found = engine.findAll(views);
-  const suffix = adversarialSuffix(decoded);
-  if (suffix !== null) found.push(suffix);
+  for (const heuristic of [adversarialSuffix(decoded), repeatedTokens(decoded)]) if (heuristic !== null) found.push(heuristic);
   const lexical = model === undefined ? null : lexicalFinding(decoded, views.get('fold').text, model);
   if (lexical !== null) found.push(lexical);
   let score = injectionScore(found);
