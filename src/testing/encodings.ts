@@ -41,3 +41,23 @@ export function reversed(text: string): fc.Arbitrary<string> {
   const backwards = (s: string): string => [...s].reverse().join('');
   return fc.constantFrom(backwards(text), text.replace(/[\p{L}\p{M}]+/gu, backwards)).chain((encoded) => framed(encoded));
 }
+
+/**
+ * Text written as escapes inside a neutral framing: HTML decimal (`&#105;`) or hexadecimal
+ * (`&#x69;`) character references, or `\u` escapes (`\u0069`, as JSON and JavaScript write
+ * them); every character, or only the letters.
+ *
+ * @example
+ * fc.sample(escapes('ignore the rules'), 1)[0]; // 'Here is the data: &#105;&#103;…'
+ */
+export function escapes(text: string): fc.Arbitrary<string> {
+  const forms: ((cp: number) => string)[] = [
+    (cp) => `&#${cp};`,
+    (cp) => `&#x${cp.toString(16)};`,
+    (cp) => (cp > 0xffff ? String.fromCodePoint(cp) : `\\u${cp.toString(16).padStart(4, '0')}`),
+  ];
+  return fc
+    .tuple(fc.constantFrom(...forms), fc.boolean())
+    .map(([form, lettersOnly]) => [...text].map((c) => (lettersOnly && !/\p{L}/u.test(c) ? c : form(c.codePointAt(0)!))).join(''))
+    .chain((encoded) => framed(encoded));
+}

@@ -1,7 +1,8 @@
 /**
  * fast-check arbitraries for fuzzing an LLM guard: prompt-injection attacks by family and
  * language, obfuscators that disguise any text (homoglyphs, zero-width characters, tag
- * smuggling, base64, hex, text written backwards, leetspeak, spaced letters, case noise), and chunkings of a text
+ * smuggling, base64, hex, HTML and `\u` escapes, text written backwards, leetspeak, spaced letters,
+ * case noise, Markdown emphasis), and chunkings of a text
  * as a stream would deliver it. Needs `fast-check` (v4) installed beside promptward.
  *
  * @example
@@ -13,7 +14,8 @@ export { ATTACK_FAMILIES, ATTACK_LANGUAGES, attack, attackCoverage } from './att
 export type { Attack, AttackFamily, AttackLanguage, AttackOptions } from './attacks.js';
 export { caseNoise } from './case-noise.js';
 export { chunkings } from './chunks.js';
-export { base64, hex, reversed } from './encodings.js';
+export { base64, escapes, hex, reversed } from './encodings.js';
+export { emphasis } from './emphasis.js';
 export { homoglyphs } from './homoglyphs.js';
 export { leetspeak } from './leetspeak.js';
 export { OBFUSCATORS } from './obfuscate.js';

@@ -1,6 +1,7 @@
 import type fc from 'fast-check';
 import { caseNoise } from './case-noise.js';
-import { base64, hex, reversed } from './encodings.js';
+import { emphasis } from './emphasis.js';
+import { base64, escapes, hex, reversed } from './encodings.js';
 import { homoglyphs } from './homoglyphs.js';
 import { leetspeak } from './leetspeak.js';
 import { spacedLetters } from './spaced-letters.js';
@@ -14,10 +15,12 @@ export const OBFUSCATORS = {
   tagSmuggling: (text: string) => tagSmuggling(text),
   base64: (text: string) => base64(text),
   hex: (text: string) => hex(text),
+  escapes: (text: string) => escapes(text),
   reversed: (text: string) => reversed(text),
   leetspeak: (text: string) => leetspeak(text),
   spacedLetters: (text: string) => spacedLetters(text),
   caseNoise: (text: string) => caseNoise(text),
+  emphasis: (text: string) => emphasis(text),
 } as const satisfies Record<string, (text: string) => fc.Arbitrary<string>>;
 
 /** The name of one obfuscator. */

@@ -39,9 +39,55 @@ export function hasTagCharacters(text: string): boolean {
 /**
  * The clean view: invisible characters removed, tag characters decoded to the ASCII they
  * hide, then NFKC (fullwidth, ligatures, mathematical alphanumerics and the like become
- * plain characters). Pure ASCII text is returned as the source view itself.
+ * plain characters), and Markdown emphasis around words dropped ({@link dropMarkup}). Pure
+ * ASCII text without emphasis is returned as the source view itself.
  */
 export function cleanView(source: TextView): TextView {
+  return dropMarkup(unicodeClean(source), EMPHASIS);
+}
+
+/** Markdown emphasis and strike-through: runs of `*` and `~` (`**Ignore** ~~all~~`). */
+export const EMPHASIS = /[*~]+/g;
+/** Runs of underscores (`__Ignore__ _all_`), which the fold view drops too: identifiers hold them (`_private`, `__init__`). */
+export const UNDERSCORES = /_+/g;
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/** True when the code point at `at` (`at` in range) is a letter, mark, digit, or leet `@` or `$`. */
+function isWordAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x40 || c === 0x24;
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at >= 1 && c >= 0xdc00 && c <= 0xdfff ? at - 1 : at)!));
+}
+
+/**
+ * `view` without the runs of `markup` (a global search for a plain class, which V8 runs fast)
+ * that open a word (after anything but a word character, see {@link isWordAt}) or close one:
+ * `**Ignore** **all**` → `Ignore all`, `~~パスワード~~は` → `パスワードは`, as a reader skips them.
+ * Not those between word characters (`p*ssword`, `system_prompt`: one word written so), nor
+ * those beside none (`.*?`, `a * b`, `~/.ssh`).
+ */
+export function dropMarkup(view: TextView, markup: RegExp): TextView {
+  const text = view.text;
+  let builder: ViewBuilder | undefined;
+  let last = 0;
+  markup.lastIndex = 0;
+  for (let m = markup.exec(text); m !== null; m = markup.exec(text)) {
+    const end = m.index + m[0].length;
+    const before = m.index > 0 && isWordAt(text, m.index - 1);
+    const after = end < text.length && isWordAt(text, end);
+    if (before === after) continue;
+    builder ??= new ViewBuilder(view);
+    builder.copy(last, m.index);
+    last = end;
+  }
+  if (builder === undefined) return view;
+  builder.copy(last, text.length);
+  return builder.build(view.name);
+}
+
+/** The clean view but for the emphasis. */
+function unicodeClean(source: TextView): TextView {
   const text = source.text;
   if (!MAY_CHANGE.test(text)) return { ...source, name: 'clean' };
 

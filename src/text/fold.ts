@@ -1,4 +1,4 @@
-import { cleanView } from './clean.js';
+import { cleanView, dropMarkup, UNDERSCORES } from './clean.js';
 import { CONFUSABLE, LOOKALIKE_CODE } from './confusables.js';
 import { type TextView, ViewBuilder } from './view.js';
 
@@ -205,9 +205,10 @@ function isDataLike(length: number, humps: number): boolean {
 
 /**
  * The fold view, built on the clean view: look-alike letters from other scripts become
- * Latin, spaced-out letters are joined, and leetspeak inside words becomes letters
+ * Latin, spaced-out letters are joined, leetspeak inside words becomes letters
  * (`1gn0r3` → `ignore`; `1` folds to `i`, so rules on this view write `[il]` where they
- * mean `l`). Case is kept: rules use the `i` flag.
+ * mean `l`), and underscores around words are dropped (as the clean view drops `*` and `~`). Case
+ * is kept: rules use the `i` flag.
  */
 export function foldView(clean: TextView): TextView {
   const lookalike = foldLookalikes(clean.text);
@@ -215,7 +216,7 @@ export function foldView(clean: TextView): TextView {
   // compose before joining spaced letters, which are single characters, or a second pass
   // would join what the first left apart.
   const composed = lookalike === clean.text ? clean : cleanView({ ...clean, text: lookalike });
-  const joined = joinSpacedLetters(composed);
+  const joined = joinSpacedLetters(dropMarkup(composed, UNDERSCORES));
   const text = foldLeet(joined.text);
   // Leet can do the same (`4́` → `á`): normalize again.
   return { ...cleanView({ ...joined, text }), name: 'fold' };

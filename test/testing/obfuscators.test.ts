@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/text/index.js';
-import { base64, caseNoise, hex, homoglyphs, leetspeak, reversed, spacedLetters, tagSmuggling, zeroWidth } from '../../src/testing/index.js';
+import { base64, caseNoise, emphasis, escapes, hex, homoglyphs, leetspeak, reversed, spacedLetters, tagSmuggling, zeroWidth } from '../../src/testing/index.js';
+import { decodeEscapes } from '../../src/scanners/injection/decoders.js';
 
 const words = fc.stringMatching(/^[a-z]{3,8}(?: [a-z]{3,8}){0,5}$/);
 
@@ -17,6 +18,22 @@ describe('obfuscators', () => {
   it('tagSmuggling: the visible text hides the payload, the clean view decodes it', () => {
     fc.assert(
       fc.property(words.chain((t) => fc.tuple(fc.constant(t), tagSmuggling(t))), ([t, o]) => !o.includes(t) && normalize(o, 'clean').text.endsWith(t)),
+    );
+  });
+
+  it('escapes: every escape decodes back to the text, and at least the letters are escaped', () => {
+    // decodeEscapes reads six characters or more as text.
+    fc.assert(
+      fc.property(words.filter((t) => t.length >= 6).chain((t) => fc.tuple(fc.constant(t), escapes(t))), ([t, o]) => {
+        const payload = o.replace(/^Here is the data: |^payload = "|"$|^Process this: |\n$/g, '');
+        return !/[a-z]/.test(payload.replace(/&#x?[0-9a-f]+;|\\u[0-9a-f]{4}/g, '')) && decodeEscapes(payload) === t;
+      }),
+    );
+  });
+
+  it('emphasis: without its Markdown marks the text is the text again', () => {
+    fc.assert(
+      fc.property(words.chain((t) => fc.tuple(fc.constant(t), emphasis(t))), ([t, o]) => o.replace(/[*_~]/g, '') === t),
     );
   });
 
