@@ -47,7 +47,7 @@ export function cleanView(source: TextView): TextView {
 }
 
 /** Markdown emphasis and strike-through: runs of `*` and `~` (`**Ignore** ~~all~~`). */
-export const EMPHASIS = /[*~]+/g;
+const EMPHASIS = /[*~]+/g;
 /** Runs of underscores (`__Ignore__ _all_`), which the fold view drops too: identifiers hold them (`_private`, `__init__`). */
 export const UNDERSCORES = /_+/g;
 
@@ -65,7 +65,7 @@ function isWordAt(text: string, at: number): boolean {
  * that open a word (after anything but a word character, see {@link isWordAt}) or close one:
  * `**Ignore** **all**` → `Ignore all`, `~~パスワード~~は` → `パスワードは`, as a reader skips them.
  * Not those between word characters (`p*ssword`, `system_prompt`: one word written so), nor
- * those beside none (`.*?`, `a * b`, `~/.ssh`).
+ * those beside none (`.*?`, `a * b`, `~/.ssh`), nor those beside a slash (`/*Note`).
  */
 export function dropMarkup(view: TextView, markup: RegExp): TextView {
   const text = view.text;
@@ -74,6 +74,8 @@ export function dropMarkup(view: TextView, markup: RegExp): TextView {
   markup.lastIndex = 0;
   for (let m = markup.exec(text); m !== null; m = markup.exec(text)) {
     const end = m.index + m[0].length;
+    // A comment's `/*` and `*/` are no emphasis.
+    if (text.charCodeAt(m.index - 1) === 0x2f || text.charCodeAt(end) === 0x2f) continue;
     const before = m.index > 0 && isWordAt(text, m.index - 1);
     const after = end < text.length && isWordAt(text, end);
     if (before === after) continue;

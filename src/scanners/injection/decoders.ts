@@ -7,6 +7,11 @@ export interface EncodedSegment {
   start: number;
   end: number;
   decoded: string;
+  /**
+   * A reading backwards that shows more signs of writing backwards than the text it was read
+   * from: forwards text turned round, which reads as gibberish without being any.
+   */
+  garbled?: boolean;
 }
 
 const BASE64 = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
@@ -20,12 +25,28 @@ const URL_RUN = /(?:[A-Za-z0-9._~+-]|%[0-9A-Fa-f]{2})+/g;
 const URL_ESCAPE = /%[0-9A-Fa-f]{2}/g;
 /**
  * HTML character references (`&#105;`, `&#x69;`, `&lt;`) and JavaScript, JSON and Python escapes
- * (`\u0069`, `\u{69}`): runs from one to the last on a line, with the text between them; runs
- * with fewer than four are dropped after matching, as for URL escapes.
+ * (`\u0069`, `\u{69}`): runs from one to the last on a line, with the text between them; a run is
+ * decoded only when numeric escapes make up most of it ({@link encodedShare}).
  */
 const ESCAPE = String.raw`&#[0-9]{1,7};|&#[xX][0-9A-Fa-f]{1,6};|&[a-zA-Z]{2,6};|\\u[0-9A-Fa-f]{4}|\\u\{[0-9A-Fa-f]{1,6}\}`;
 const ESCAPE_RUN = new RegExp(String.raw`(?:${ESCAPE})(?:[^\n&\\]*(?:${ESCAPE}))*`, 'g');
 const ONE_ESCAPE = new RegExp(ESCAPE, 'g');
+/** Numeric character references and `\u` escapes: what writes a letter as a code. */
+const NUMERIC_ESCAPE = new RegExp(ESCAPE.replace('|&[a-zA-Z]{2,6};', ''), 'g');
+/**
+ * True when `run` holds at least four numeric escapes and they make up half of it or more: a
+ * text written in escapes, not HTML or JSON whose text is readable between a few of them (that
+ * text is scanned as it stands already).
+ */
+function encodedShare(run: string): boolean {
+  let count = 0;
+  let length = 0;
+  for (const m of run.matchAll(NUMERIC_ESCAPE)) {
+    count++;
+    length += m[0].length;
+  }
+  return count >= 4 && 2 * length >= run.length;
+}
 /** The named references a text says in words: the markup and quotes of HTML. */
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
 /**
@@ -54,7 +75,7 @@ function caesarShift(s: string): number {
  * and no word of these languages ends so: one of them marks a line written backwards.
  */
 const REVERSED_STEMS = [
-  ...['ignor', 'disregard', 'instruc', 'instrukt', 'instru', 'istru', 'previo', 'prompt', 'system', 'sistem', 'jailbr', 'passw', 'passphrase'],
+  ...['ignor', 'disregard', 'instru', 'istru', 'previo', 'prompt', 'system', 'sistem', 'jailbr', 'passw', 'passphrase'],
   ...['forget', 'pretend', 'reveal', 'rules', 'contrase', 'olvid', 'oubli', 'précéd', 'preced', 'anterior', 'vergiss', 'vorher', 'anweis', 'vergeet'],
   ...['esqueç', 'dimentic', 'игнор', 'инстру', 'предыд', 'систем', 'تجاهل', 'تعليم'],
 ].map(reverse);
@@ -70,10 +91,10 @@ const REVERSED_CJK = ['忽略', '无视', '無視', '提示词', '프롬프트',
  * it says. English, Spanish, Portuguese, French, Italian, German, Turkish, Indonesian and Tagalog.
  */
 const REVERSED_COMMON = [
-  ...['the', 'you', 'your', 'this', 'that', 'with', 'for', 'have', 'will', 'can', 'what', 'from', 'they', 'there', 'about', 'when', 'which', 'would', 'should', 'make', 'like', 'know', 'must', 'write', 'say', 'tell', 'give', 'how', 'any', 'all'],
+  ...['the', 'you', 'your', 'this', 'that', 'with', 'for', 'have', 'will', 'can', 'what', 'from', 'they', 'there', 'about', 'when', 'which', 'would', 'should', 'make', 'like', 'must', 'write', 'say', 'tell', 'give', 'how', 'any', 'all'],
   ...['where', 'does', 'could', 'please', 'answer', 'user', 'show', 'print', 'output', 'every', 'secret'],
   ...['que', 'por', 'para', 'una', 'con', 'você', 'não', 'com', 'pour', 'vous', 'une', 'dans', 'est', 'avec', 'tout', 'votre', 'passe', 'che', 'sono', 'della', 'und', 'ist', 'nicht', 'ich', 'deine'],
-  ...['são', 'için', 'ilk', 'olarak', 'gibi', 'şimdi', 'yang', 'untuk', 'dengan', 'tidak', 'anda', 'saya', 'semua', 'ang', 'mga', 'hindi', 'lahat', 'ikaw'],
+  ...['são', 'için', 'ilk', 'olarak', 'şimdi', 'yang', 'untuk', 'dengan', 'tidak', 'anda', 'saya', 'semua', 'ang', 'mga', 'hindi', 'lahat', 'ikaw'],
 ].map(reverse);
 /**
  * Signs that only text written backwards shows, in any script (two make a line backwards):
@@ -81,16 +102,18 @@ const REVERSED_COMMON = [
  * - a letter that only ends words: Greek ς, Hebrew final forms, Arabic ة and ى, Cyrillic ь ъ ы,
  *   the Korean particles 는, 를 and 을 after a space;
  * - endings turned round: English `-ing` and `-tion` (`gnidulcni`, `noitamrofni`; not `noite`),
- *   Vietnamese `-ng`, `-nh`, `-ch` (`gnớưh`), and Vietnamese `kh-` at a word's end (`uẩhk`);
- * - a capital letter ending a word otherwise lower-case (`etirW`; not `PersonX` or base64);
+ *   Vietnamese `-ng` before a letter with a diacritic, `-nh`, `-ch` (`gnớưh`; not `gnupg`), and
+ *   Vietnamese `kh-` at a word's end (`uẩhk`);
+ * - a capital letter ending a word otherwise lower-case, between spaces or before sentence
+ *   punctuation (`etirW`; not `PersonX`, `a.offsetX`, `[nodeB,` or base64);
  * - Spanish `¿` and `¡` after a letter, a question mark starting a word (`?námela`, `؟ينو`);
  * - Chinese, Japanese and Korean words that forwards text never holds: 么什 for 什么, 们我 for
  *   我们, 诉告 for 告诉, いさだく for ください, かすま for ますか, 요세하 for 하세요.
  */
 const BACKWARDS_MARKS = [
   '(?:^|[\\s\\p{P}])[\\p{Mn}\\p{Mc}]',
-  '(?:^|[^\\p{L}\\p{M}])(?:[ςךםןףץةىьъыЬЪЫ]|gn\\p{L}|noit[a-df-z])',
-  '(?:^|[^\\p{L}\\p{M}\\p{N}])\\p{Ll}{2,}\\p{Lu}(?:[\\s\\p{P}]|$)',
+  '(?:^|[^\\p{L}\\p{M}])(?:[ςךםןףץةىьъыЬЪЫ]|gni\\p{L}|gn[^\\x00-\\x7f]|noit[a-df-z])',
+  '(?:^|\\s)\\p{Ll}{2,}\\p{Lu}(?:[\\s.,;:!?]|$)',
   '(?:^|\\s)(?:[는를을]|h[nc]\\p{L})|\\p{L}hk(?:[^\\p{L}\\p{M}]|$)|\\p{L}[¿¡]|(?:^|\\s)[?؟]\\p{L}',
   '么[什怎这那]|们[我你他她它]|诉告|いさだく|かすま|요세[하주]|오시십하|다니[합습]',
 ];
@@ -177,7 +200,7 @@ const SEARCHES: readonly [number, RegExp, EncodedSegment['kind'], (segment: stri
   [HAS_HEX, HEX, 'hex', decodeHex],
   // Runs with fewer than four escapes are plain words and addresses.
   [HAS_URL, URL_RUN, 'url', (run) => ((run.match(URL_ESCAPE)?.length ?? 0) < 4 ? null : decodeUrl(run))],
-  [HAS_ESCAPES, ESCAPE_RUN, 'escapes', (run) => ((run.match(ONE_ESCAPE)?.length ?? 0) < 4 ? null : decodeEscapes(run))],
+  [HAS_ESCAPES, ESCAPE_RUN, 'escapes', (run) => (encodedShare(run) ? decodeEscapes(run) : null)],
   [HAS_BINARY, BINARY, 'binary', decodeBinary],
   [HAS_MORSE, MORSE, 'morse', decodeMorse],
 ];
@@ -190,18 +213,18 @@ const MIN_PRINTABLE = 0.9;
  * URL-safe), hex (plain, `\x`, `0x`, spaced), URL percent-encoding, HTML character references
  * and `\u` escapes, 8-bit binary groups,
  * Morse code, Caesar shifts (ROT13 among them) around a cue word, and text written backwards
- * around a cue word. Every candidate is found
+ * (see {@link backwardsSigns}). Every candidate is found
  * by one linear pass; decoding stops once `budget` UTF-16 units of decoded text have been
  * produced.
  */
 export function findEncoded(text: string, budget: number): EncodedSegment[] {
   const out: EncodedSegment[] = [];
   let left = budget;
-  const add = (kind: EncodedSegment['kind'], start: number, end: number, decoded: string | null): void => {
+  const add = (kind: EncodedSegment['kind'], start: number, end: number, decoded: string | null, garbled = false): void => {
     if (decoded === null || left <= 0) return;
     const kept = decoded.slice(0, left);
     left -= kept.length;
-    out.push({ kind, start, end, decoded: kept });
+    out.push(garbled ? { kind, start, end, decoded: kept, garbled } : { kind, start, end, decoded: kept });
   };
   const has = new Set(PREFILTER.match(text));
   for (const [member, search, kind, decode] of SEARCHES) {
@@ -227,12 +250,12 @@ export function findEncoded(text: string, budget: number): EncodedSegment[] {
     // (a request and the code it asks for, reversed together, read as one) when a line of it reads
     // backwards and the budget holds it.
     // A reading that shows more signs of writing backwards than the text it was read from is
-    // forwards text turned round: it is dropped (the gibberish check would take it for a suffix).
+    // forwards text turned round (a title-case trailer, a line of code): still read, but marked.
     const both = (start: number, end: number): void => {
       const s = text.slice(start, end);
       const signs = backwardsSigns(s, SIGNS_COMPARED);
       for (const reading of [reverse(s), s.replace(/[\p{L}\p{M}]+/gu, reverse)]) {
-        if (backwardsSigns(reading, signs + 1) <= signs) add('reversed', start, end, reading);
+        add('reversed', start, end, reading, backwardsSigns(reading, signs + 1) > signs);
       }
     };
     let lines = 0;
@@ -284,10 +307,11 @@ export function decodeUrl(segment: string): string | null {
  */
 export function decodeEscapes(run: string): string | null {
   const decoded = run.replace(ONE_ESCAPE, (e) => {
-    if (e[0] === '&' && e[1] !== '#') return NAMED[e.slice(1, -1).toLowerCase()] ?? e;
+    if (e[0] === '&' && e[1] !== '#') return NAMED[e.slice(1, -1)] ?? e;
     // `\uXXXX` is one UTF-16 unit (JSON writes an emoji as two); the others are code points.
     if (e[1] === 'u' && e[2] !== '{') return String.fromCharCode(parseInt(e.slice(2), 16));
-    const cp = e[0] === '\\' ? parseInt(e.slice(3, -1), 16) : e[2] === 'x' || e[2] === 'X' ? parseInt(e.slice(3, -1), 16) : parseInt(e.slice(2, -1), 10);
+    const hex = e[0] === '\\' || e[2] === 'x' || e[2] === 'X';
+    const cp = parseInt(e.slice(hex ? 3 : 2, -1), hex ? 16 : 10);
     return cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? e : String.fromCodePoint(cp);
   });
   return printable(decoded);

@@ -17,9 +17,9 @@ export interface DecodeLimits {
 }
 
 /**
- * Findings for encoded payloads: each base64, hex, URL-encoded, binary, Morse, Caesar-shifted (ROT13)
- * or backwards segment that decodes to text is scanned with `engine`, and decoded again up to `maxDepth`
- * layers; when the decoded text trips a rule, one `encoded-injection` finding covers the
+ * Findings for encoded payloads: each base64, hex, URL-encoded, escaped (HTML character
+ * references, `\u`), binary, Morse, Caesar-shifted (ROT13) or backwards segment that decodes to
+ * text is scanned with `engine`, and decoded again up to `maxDepth` layers; when the decoded text trips a rule, one `encoded-injection` finding covers the
  * encoded span in the original text, scored as the decoded text would be (by the word `model`
  * too, when given), with the decoded payload as evidence.
  */
@@ -46,17 +46,18 @@ export function encodedFindings(text: string, engine: Engine, limits: DecodeLimi
 
 /** The injection score of a decoded payload, decoding further while depth and budget last. */
 function scanDecoded(
-  { decoded, kind }: EncodedSegment,
+  { decoded, kind, garbled }: EncodedSegment,
   engine: Engine,
   depth: number,
   budget: { left: number },
   model: LoadedModel | undefined,
 ): { score: number; payload: string; chain: string[] } {
   // Decoded text gets the rules, the gibberish check and the repetition check: an encoded GCG
-  // suffix, or token run before a request, is still one.
+  // suffix, or token run before a request, is still one. Not the gibberish check on forwards
+  // text turned round (`garbled`), which reads as gibberish without being any.
   const views = textViews(decoded);
   const found = engine.findAll(views);
-  for (const heuristic of [adversarialSuffix(decoded), repeatedTokens(decoded)]) if (heuristic !== null) found.push(heuristic);
+  for (const heuristic of [garbled === true ? null : adversarialSuffix(decoded), repeatedTokens(decoded)]) if (heuristic !== null) found.push(heuristic);
   const lexical = model === undefined ? null : lexicalFinding(decoded, views.get('fold').text, model);
   if (lexical !== null) found.push(lexical);
   let score = injectionScore(found);
