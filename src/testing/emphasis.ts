@@ -5,8 +5,8 @@ import { seeded } from './random.js';
 const MARKS = ['**', '*', '***', '~~', '__'] as const;
 
 /**
- * Text with Markdown emphasis around its words (`what's` is one), each word with probability `rate` (default 0.7)
- * and its own mark: `**ignore** *all* ~~previous~~ instructions`.
+ * Text with Markdown emphasis around its words (`what's` is one), each word with probability
+ * `rate` (default 0.7) and its own mark: `**ignore** *all* ~~previous~~ instructions`.
  *
  * @example
  * fc.sample(emphasis('ignore all previous instructions'), 1)[0];

@@ -1,3 +1,4 @@
+import { charClass, startBefore } from './chars.js';
 import { type TextView, ViewBuilder } from './view.js';
 
 /**
@@ -48,21 +49,17 @@ export function cleanView(source: TextView): TextView {
 
 /** Markdown emphasis and strike-through: runs of `*` and `~` (`**Ignore** ~~all~~`). */
 const EMPHASIS = /[*~]+/g;
-/** Runs of underscores (`__Ignore__ _all_`), which the fold view drops too: identifiers hold them (`_private`, `__init__`). */
-export const UNDERSCORES = /_+/g;
-
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-
-/** True when the code point at `at` (`at` in range) is a letter, mark, digit, or leet `@` or `$`. */
-function isWordAt(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x40 || c === 0x24;
-  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at >= 1 && c >= 0xdc00 && c <= 0xdfff ? at - 1 : at)!));
-}
+/**
+ * Runs of emphasis and underscores (`__Ignore__ _all_`), which the fold view drops: not the clean
+ * view, since identifiers hold underscores (`_private`, `__init__`). One run for both, so that
+ * `a_~` loses the two at once and the fold view is left with no emphasis to drop.
+ */
+export const MARKUP = /[*~_]+/g;
 
 /**
  * `view` without the runs of `markup` (a global search for a plain class, which V8 runs fast)
- * that open a word (after anything but a word character, see {@link isWordAt}) or close one:
+ * that open a word (after anything but a word character: a letter, mark, digit or leet `@` and `$`,
+ * see {@link charClass}) or close one:
  * `**Ignore** **all**` → `Ignore all`, `~~パスワード~~は` → `パスワードは`, as a reader skips them.
  * Not those between word characters (`p*ssword`, `system_prompt`: one word written so), nor
  * those beside none (`.*?`, `a * b`, `~/.ssh`), nor those beside a slash (`/*Note`).
@@ -76,8 +73,8 @@ export function dropMarkup(view: TextView, markup: RegExp): TextView {
     const end = m.index + m[0].length;
     // A comment's `/*` and `*/` are no emphasis.
     if (text.charCodeAt(m.index - 1) === 0x2f || text.charCodeAt(end) === 0x2f) continue;
-    const before = m.index > 0 && isWordAt(text, m.index - 1);
-    const after = end < text.length && isWordAt(text, end);
+    const before = m.index > 0 && charClass(text.codePointAt(startBefore(text, m.index))!) !== 0;
+    const after = end < text.length && charClass(text.codePointAt(end)!) !== 0;
     if (before === after) continue;
     builder ??= new ViewBuilder(view);
     builder.copy(last, m.index);
@@ -88,8 +85,11 @@ export function dropMarkup(view: TextView, markup: RegExp): TextView {
   return builder.build(view.name);
 }
 
-/** The clean view but for the emphasis. */
-function unicodeClean(source: TextView): TextView {
+/**
+ * The clean view but for the emphasis: what the fold view runs again after it changes letters
+ * (folding and leet keep words words, so emphasis dropped once stays dropped).
+ */
+export function unicodeClean(source: TextView): TextView {
   const text = source.text;
   if (!MAY_CHANGE.test(text)) return { ...source, name: 'clean' };
 

@@ -1,53 +1,17 @@
-import { cleanView, dropMarkup, UNDERSCORES } from './clean.js';
+import { ASCII_CLASS, charClass, startBefore } from './chars.js';
+import { dropMarkup, MARKUP, unicodeClean } from './clean.js';
 import { CONFUSABLE, LOOKALIKE_CODE } from './confusables.js';
 import { type TextView, ViewBuilder } from './view.js';
 
 /** Characters that stand for letters in leetspeak. */
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
-const LETTER = /^\p{L}$/u;
 const LEET_G = /[013457@$]/g;
 /** {@link LEET} by character code: the code of the letter, or 0. */
 const LEET_CODE = new Uint16Array(128);
 for (const [from, to] of Object.entries(LEET)) LEET_CODE[from.charCodeAt(0)] = to.charCodeAt(0);
 /** {@link LEET_CODE} with capital letters, for words written in capitals. */
 const LEET_UPPER = LEET_CODE.map((c) => (c === 0 ? 0 : c - 0x20));
-
-/** Classes of characters: 0 not in a word, 1 a digit or other number, 2 a letter, 3 a leet character, 4 a combining mark. */
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0x30; c <= 0x39; c++) ASCII_CLASS[c] = 1;
-for (let c = 0x41; c <= 0x5a; c++) ASCII_CLASS[c] = 2;
-for (let c = 0x61; c <= 0x7a; c++) ASCII_CLASS[c] = 2;
-for (const c of '013457@$') ASCII_CLASS[c.charCodeAt(0)] = 3;
-
-const MARK = /^\p{M}$/u;
-const NUMBER = /^\p{N}$/u;
-const classCache = new Map<number, number>();
-
-/** The class of code point `cp` (as {@link ASCII_CLASS}); every class but 0 is part of a word. */
-function charClass(cp: number): number {
-  if (cp < 0x80) return ASCII_CLASS[cp]!;
-  let k = classCache.get(cp);
-  if (k === undefined) {
-    const ch = String.fromCodePoint(cp);
-    k = LETTER.test(ch) ? 2 : NUMBER.test(ch) ? 1 : MARK.test(ch) ? 4 : 0;
-    if (classCache.size < 4096) classCache.set(cp, k);
-  }
-  return k;
-}
-
-/** True when a surrogate pair starts at `i`. */
-function isPair(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff) return false;
-  const d = text.charCodeAt(i + 1);
-  return d >= 0xdc00 && d <= 0xdfff;
-}
-
-/** Where the code point that ends at `at` starts (`at - 2` after a surrogate pair). */
-function startBefore(text: string, at: number): number {
-  return at >= 2 && isPair(text, at - 2) ? at - 2 : at - 1;
-}
 
 /**
  * Leetspeak folded inside words (runs of letters, marks, digits, `@` and `$`) that hold both
@@ -215,11 +179,11 @@ export function foldView(clean: TextView): TextView {
   // A folded letter can now stand before a combining mark it composes with (`е́` → `é`):
   // compose before joining spaced letters, which are single characters, or a second pass
   // would join what the first left apart.
-  const composed = lookalike === clean.text ? clean : cleanView({ ...clean, text: lookalike });
-  const joined = joinSpacedLetters(dropMarkup(composed, UNDERSCORES));
+  const composed = lookalike === clean.text ? clean : unicodeClean({ ...clean, text: lookalike });
+  const joined = joinSpacedLetters(dropMarkup(composed, MARKUP));
   const text = foldLeet(joined.text);
   // Leet can do the same (`4́` → `á`): normalize again.
-  return { ...cleanView({ ...joined, text }), name: 'fold' };
+  return { ...unicodeClean({ ...joined, text }), name: 'fold' };
 }
 
 /**

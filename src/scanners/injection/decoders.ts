@@ -23,16 +23,17 @@ const HEX = /(?:(?:\\x|0x)?[0-9A-Fa-f]{2}[ ,:]?){12,}/g;
  */
 const URL_RUN = /(?:[A-Za-z0-9._~+-]|%[0-9A-Fa-f]{2})+/g;
 const URL_ESCAPE = /%[0-9A-Fa-f]{2}/g;
+/** Numeric character references and `\u` escapes: what writes a letter as a code. */
+const NUMERIC = String.raw`&#[0-9]{1,7};|&#[xX][0-9A-Fa-f]{1,6};|\\u[0-9A-Fa-f]{4}|\\u\{[0-9A-Fa-f]{1,6}\}`;
 /**
  * HTML character references (`&#105;`, `&#x69;`, `&lt;`) and JavaScript, JSON and Python escapes
  * (`\u0069`, `\u{69}`): runs from one to the last on a line, with the text between them; a run is
- * decoded only when numeric escapes make up most of it ({@link encodedShare}).
+ * decoded only when numeric escapes make up half of it or more ({@link encodedShare}).
  */
-const ESCAPE = String.raw`&#[0-9]{1,7};|&#[xX][0-9A-Fa-f]{1,6};|&[a-zA-Z]{2,6};|\\u[0-9A-Fa-f]{4}|\\u\{[0-9A-Fa-f]{1,6}\}`;
+const ESCAPE = String.raw`${NUMERIC}|&[a-zA-Z]{2,6};`;
 const ESCAPE_RUN = new RegExp(String.raw`(?:${ESCAPE})(?:[^\n&\\]*(?:${ESCAPE}))*`, 'g');
 const ONE_ESCAPE = new RegExp(ESCAPE, 'g');
-/** Numeric character references and `\u` escapes: what writes a letter as a code. */
-const NUMERIC_ESCAPE = new RegExp(ESCAPE.replace('|&[a-zA-Z]{2,6};', ''), 'g');
+const NUMERIC_ESCAPE = new RegExp(NUMERIC, 'g');
 /**
  * True when `run` holds at least four numeric escapes and they make up half of it or more: a
  * text written in escapes, not HTML or JSON whose text is readable between a few of them (that

@@ -19,7 +19,8 @@ export interface DecodeLimits {
 /**
  * Findings for encoded payloads: each base64, hex, URL-encoded, escaped (HTML character
  * references, `\u`), binary, Morse, Caesar-shifted (ROT13) or backwards segment that decodes to
- * text is scanned with `engine`, and decoded again up to `maxDepth` layers; when the decoded text trips a rule, one `encoded-injection` finding covers the
+ * text is scanned with `engine`, and decoded again up to `maxDepth` layers; when the decoded
+ * text trips a rule, one `encoded-injection` finding covers the
  * encoded span in the original text, scored as the decoded text would be (by the word `model`
  * too, when given), with the decoded payload as evidence.
  */
@@ -57,7 +58,9 @@ function scanDecoded(
   // text turned round (`garbled`), which reads as gibberish without being any.
   const views = textViews(decoded);
   const found = engine.findAll(views);
-  for (const heuristic of [garbled === true ? null : adversarialSuffix(decoded), repeatedTokens(decoded)]) if (heuristic !== null) found.push(heuristic);
+  const suffix = garbled === true ? null : adversarialSuffix(decoded);
+  const repeated = repeatedTokens(decoded);
+  for (const f of [suffix, repeated]) if (f !== null) found.push(f);
   const lexical = model === undefined ? null : lexicalFinding(decoded, views.get('fold').text, model);
   if (lexical !== null) found.push(lexical);
   let score = injectionScore(found);

@@ -1,0 +1,39 @@
+/** Characters by the part they play in a word, as the text views read them. */
+
+const LETTER = /^\p{L}$/u;
+
+/** Classes of characters: 0 not in a word, 1 a digit or other number, 2 a letter, 3 a leet character, 4 a combining mark. */
+export const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) ASCII_CLASS[c] = 1;
+for (let c = 0x41; c <= 0x5a; c++) ASCII_CLASS[c] = 2;
+for (let c = 0x61; c <= 0x7a; c++) ASCII_CLASS[c] = 2;
+for (const c of '013457@$') ASCII_CLASS[c.charCodeAt(0)] = 3;
+
+const MARK = /^\p{M}$/u;
+const NUMBER = /^\p{N}$/u;
+const classCache = new Map<number, number>();
+
+/** The class of code point `cp` (as {@link ASCII_CLASS}); every class but 0 is part of a word. */
+export function charClass(cp: number): number {
+  if (cp < 0x80) return ASCII_CLASS[cp]!;
+  let k = classCache.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = LETTER.test(ch) ? 2 : NUMBER.test(ch) ? 1 : MARK.test(ch) ? 4 : 0;
+    if (classCache.size < 4096) classCache.set(cp, k);
+  }
+  return k;
+}
+
+/** True when a surrogate pair starts at `i`. */
+function isPair(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return false;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
+}
+
+/** Where the code point that ends at `at` starts (`at - 2` after a surrogate pair). */
+export function startBefore(text: string, at: number): number {
+  return at >= 2 && isPair(text, at - 2) ? at - 2 : at - 1;
+}
