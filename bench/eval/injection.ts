@@ -307,9 +307,9 @@ interface Probe {
  * Recall and flag rates on probes the team wrote for this purpose, apart from the public data:
  * attacks and benign texts phrased the ways their writers thought of, without sight of the rules.
  * The dev halves of sets A, C, F, G, H, I, L, M, N, O, P, Q, R, S, T and V guided rule writing and (but T's) train the word model; their
- * held-out halves and sets B, D, E, J, K and U did neither. Sets X (defenders' texts that quote attacks, and attacks dressed as
- * them) and Y (agent misuse and tool hijacks) were measured whole before anyone read them; no rule was kept from their dev halves
- * and neither trains the model (`train: false`).
+ * held-out halves and sets B, D, E, J, K and U did neither. Sets X and Z (defenders' texts that quote attacks, and attacks
+ * dressed as them) and Y (agent misuse and tool hijacks) were measured whole before anyone read them; the mention pass was
+ * changed looking at X's and Z's dev halves, no rule was kept from Y's, and none of them trains the model (`train: false`).
  */
 function teamProbes(): void {
   const rows = readFileSync(new URL('probes.jsonl', import.meta.url), 'utf8')

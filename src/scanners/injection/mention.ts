@@ -13,13 +13,23 @@ import type { Finding } from '../../engine/finding.js';
 const QUOTATION =
   /(?<!=\s{0,2})(["“«„「『‹])[^"”»“」』›\n]{1,160}["”»“」』›]|»(?=\S)[^«»\n]{3,160}(?<=\S)«|(?:^|(?<=[\s(:]))'(?:[^'\n]|(?<=\p{L})'(?=\p{L})){3,160}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,160}’/gu;
 /**
+ * A test in code (`def test_…`, `assert`, `expect(`, `it('…'`, `@Test`): its string literals are
+ * inputs of the test, so there a quoted value after `=` is a quotation too (elsewhere it is not:
+ * an attribute value is where pages hide text for the model).
+ */
+const TEST_CODE = /\bdef\s+test_|\bassert\b|\bexpect\(|\b(?:it|test|describe)\(\s*['"`]|@Test\b/;
+/** {@link QUOTATION}, also after `=`: read in {@link TEST_CODE} only. */
+const TEST_QUOTATION = new RegExp(QUOTATION.source.replace(String.raw`(?<!=\s{0,2})`, ''), 'gu');
+/**
  * Words that present a quotation as an example of an attack rather than as an instruction:
  * attack, injection, meme, phishing, canary, example, "things like", phrase, "what does … mean",
  * "how would you say", translation, training, "prohibited:" or "prohibited to type / ask" (a
  * policy's list of what not to type, not a jailbreak's "nothing is prohibited"); and the
  * quotation put in someone else's mouth ("if someone asks", "people typing", "customers tell it",
  * "when a user says「…」", which Chinese, Japanese and Korean put after the quotation), in the
- * twelve languages; attack, example and training in the others the packs read.
+ * twelve languages; attack, example and training in the others the packs read. Written in lower
+ * case and tested on lower-cased text: a case-blind Unicode search of this many words took
+ * twice as long.
  */
 const MENTION_CUE = new RegExp(
   [
@@ -42,6 +52,23 @@ const MENTION_CUE = new RegExp(
     String.raw`aanval|voorbeeld|betekent|vertaa?l|als iemand|verboden\s*:|verboden\s+(?:om\s+)?(?:te\s+)?(?:typen|invoeren|schrijven|plakken|vragen)|атак|инъекц|обучени|пример|фраз|означает|перев|если кто-(?:то|нибудь)|запрещено\s+(?:вводить|писать|вставлять|просить|отправлять)|запрещ\S*\s*:`,
     String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|如果有人|禁止(?:输入|发送|粘贴|要求|让)|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ|などと|などの|入力(?:は|を)?禁止|禁止(?:事項)?[:：]`,
     String.raw`공격|인젝션|교육|예시|예를|의미|번역|라고\s*(?:하면|물으면|요청하면)|입력[^\n]{0,10}금지|금지\s*(?:사항)?[:：]|시도는\s*금지|등으로|등의|هجوم|حقن|تدريب|مثال|تعني|ترجم|ممنوع\s+(?:كتابة|إدخال|طلب)|يُمنع\s+(?:كتابة|إدخال|طلب)|उदाहरण|हमला|प्रशिक्षण|मतलब|अनुवाद|कहते\s+हैं|(?:लिखना|डालना|पूछना)\s+मना|निषिद्ध\s*:`,
+    // A line of a story's dialogue: a speech tag right before the quotation ("…," said the
+    // captain, "…") or right after it ("…," she asked). The quotation stands at the line break
+    // between the text before it and the text after it.
+    String.raw`(?:said|asked|replied|answered|shouted|whispered|muttered|yelled|snapped|demanded|begged|dijo|pregunt[oó]|respondi[oó]|grit[oó]|dit|demanda|répondit|cria|sagte|fragte|rief|antwortete|disse|perguntou|respondeu|gritou|chiese|rispose|grid[oò]|zei|vroeg|antwoordde|riep|сказал[аи]?|спросил[аи]?|ответил[аи]?|крикнул[аи]?|прошептал[аи]?)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|el\s+|la\s+|le\s+|der\s+|die\s+|o\s+|a\s+|il\s+|de\s+)?\p{L}+[,:]?\s*\n|\n\s*[,—–-]?\s*(?:(?:he|she|they|i|it)\s+)?(?:said|asked|replied|answered|shouted|whispered|muttered|yelled|snapped|demanded|begged)\b`,
+    // What a defender's text says the model or a filter does with such requests ("declines
+    // requests to …", "blocks prompts like …"), and teaching material ("worksheet", "lesson").
+    String.raw`\b(?:declin|refus|reject|block|flag|detect|catch|catches|stop)(?:e|es|ed|ing|s)?\s+(?:such\s+|these\s+|those\s+|any\s+|all\s+)?(?:requests?|attempts?|prompts?|messages?|inputs?|phrases?|instructions)\b|\b(?:worksheets?|exercises?|lessons?|homework|exams?|answer\s+key|lesson\s+plans?)\b`,
+    // A question about what such a phrase does to a model ("what does '…' actually do?", the
+    // quotation right after the question word: it stands at the line break), and
+    // the filter it was meant to get past, in the twelve languages and a few more.
+    String.raw`(?<!\p{L})(?:(?:what\s+(?:does|did|would)|qu[eé]\s+hace|que\s+fait|was\s+(?:macht|bewirkt)|o\s+que\s+faz|cosa\s+fa|wat\s+doet|что\s+делает)\s*\n|filters?|filtro|filtre|фильтр|过滤|フィルター|필터|الفلتر|فلتر|फ़िल्टर|फिल्टर|bộ\s+lọc)(?!\p{L})`,
+    // A text or message quoted by how it opens ("a message that starts 'Hello ChatGPT…'", "it
+    // began with '…'"), and someone typing, sending or saying the phrase, reported (the English
+    // forms of the second are above).
+    String.raw`\b(?:text|message|messages|prompt|block|string|e-?mail|post|dm|note|it)\s+(?:that\s+|which\s+)?(?:starts|started|begins|began|opens|opened|goes|went)(?:\s+(?:with|like|something\s+like))?\s*:?\s*\n`,
+    String.raw`(?<!\p{L})(?:escribir|écrire|schreiben|scrivere|escrever|schrijven|писать|пишуть|писати|написав|написала|сказав|сказала|пишет|είπε|γράφουν|έγραψε|ξεκινά|ξεκινάει|фільтр)(?!\p{L})`,
+    String.raw`(?<!\p{L})(?:escribi[oó]|escriben|tecle(?:ó|an|aba)|mandando|digitando|digitou|digitam|escreveu|escrevem|tap(?:é|ent|ait)|écrit|écrivent|tippt(?:e|en)?|schrieb(?:en)?|scritto|scrivono|digitato|typte|typen|написал[аи]?|пишут|вводят|輸入|打了|入力した|입력한|입력하|يكتبون|يكتب|كتب|ngetik|mengetik|nulis|menulis|yazıyor|yazdı|pisze|piszą|napisał)(?!\p{L})`,
     // "For example" abbreviated, "prompts like …", "something like …", in the twelve languages.
     String.raw`(?<!\p{L})(?:z\.\s?b\.|p\.\s?ej\.|p\.\s?ex\.|bijv\.|bv\.|ad\s+es\.|напр\.)`,
     String.raw`\b(?:prompts?|commands?|instructions?|texts?|questions?|inputs?|messages?)\s+like\b`,
@@ -61,11 +88,28 @@ const MENTION_CUE = new RegExp(
     String.raw`(?:(?:有|一个|一位|某个|某位)(?:用户|网友|客户|顾客)|有人)(?:发了|发来|输入了?|写了|打了|问了)|と(?:入力|書き込|送信)(?:した|され|して)|라고\s*(?:하니까|했더니|했는데|입력했|쳤|보냈|물었|적었)|(?<!\p{L})(?:yazmış|yazınca|yazdı|yazdığında|demiş)(?!\p{L})`,
     // The languages beyond the twelve that the packs' *-more-languages rules read: attack,
     // injection, example, training. At a word's start only: `primer` is also Spanish `primero`.
-    String.raw`(?<![\p{L}\p{N}])(?:exempel|eksempel|angrep|angreb|angrip|angrepp|injektion|injeksjon|injektio|injekc|injecți|injekci|enjeksiyon|injeksi|utbildning|opplæring|esimerk|hyökkä|tietoturvakoulutu|dæmi|árás|fræðsla|näide|näiteks|ründaja|koolitus|piemēr|uzbruk|apmācīb|pavyzd|mokym|exemple|formació|příklad|príklad|útok|útoč|školení|školenie|przykład|szkoleni|primjer|napadač|napadalec|napadalc|delavnic|usposablj|obuk|edukacij|exemplu|atacator|instruire|példa|például|támad|képzés|oktatás|παράδειγμα|επίθεσ|εκπαίδευσ|приклад|навчанн)`,
+    String.raw`(?<![\p{L}\p{N}])(?:exempel|eksempel|angrep|angreb|angrip|angrepp|injektion|injeksjon|injektio|injekc|injecți|injekci|enjeksiyon|injeksi|utbildning|opplæring|esimerk|hyökkä|tietoturvakoulutu|dæmi|árás|fræðsla|näide|näiteks|ründaja|koolitus|piemēr|uzbruk|apmācīb|pavyzd|mokym|exemple|formació|příklad|príklad|útok|útoč|školení|školenie|przykład|szkoleni|primjer|napadač|napadalec|napadalc|delavnic|usposablj|obuk|edukacij|exemplu|atacator|instruire|példa|például|támad|képzés|oktatás|παράδειγμα|επίθεσ|επιθέσ|εκπαίδευσ|приклад|навчанн)`,
     String.raw`(?<![\p{L}\p{N}])(?:(?:prompt|perintah|instruksi|kalimat|pesan)\s+seperti|דוגמ|תקיפ|תוקפ|הדרכ|saldırı|örnek|eğitim|serangan|contoh|pelatihan|tấn\s+công|ví\s+dụ|đào\s+tạo|การโจมตี|ตัวอย่าง|อบรม|حمله|نمونه|آموزش|حملہ|تربیت|আক্রমণ|উদাহরণ|প্রশিক্ষণ|தாக்குதல்|பயிற்சி|உதாரண|దాడి|శిక్షణ|ఉదాహరణ|shambulio|mfano|mafunzo|pag-atake|halimbawa|pagsasanay)`,
   ].join('|'),
-  'iu',
+  'u',
 );
+/**
+ * Words that make a whole text one about attacks on AI models: prompt injection, jailbreaks, red
+ * teaming, guardrails, an attacker, a post-mortem or a bug-bounty report, in the twelve languages
+ * and a few more. Within {@link TOPIC_WINDOW} of one of them, a short quotation reads as an
+ * example, as one beside a {@link MENTION_CUE} does: a policy, a post-mortem, a quiz, a test
+ * fixture or a developer's question quotes the attacks it is about far from the words that name them.
+ */
+const ABOUT_ATTACKS = new RegExp(
+  [
+    String.raw`\b(?:prompt[- ]?injections?|injections?|(?:indirect|direct)\s+injections?|injection\s+(?:attacks?|attempts?)|jailbr(?:eak|eaks|eaking|eaked|oken)|red[- ]?team(?:s|ing|ers?)?|guardrails?|adversarial\s+(?:prompts?|inputs?|testing)|social[- ]engineering|threat\s+model(?:s|ing)?|bug[- ]bounty|post-?mortem|root\s+cause|attackers?|malicious|phishing|(?:abuse|manipulation|misuse)\s+(?:patterns?|attempts?|cases?|reports?|tactics?)|security\s+(?:team|awareness|incident|review|training|researchers?))\b`,
+    String.raw`inyecci[oó]n\s+de\s+(?:prompts?|instrucciones)|injection\s+de\s+(?:prompts?|consignes)|prompt-?injektion|injeç[aã]o\s+de\s+(?:prompts?|instruç[oõ]es)|iniezione\s+di\s+(?:prompt|istruzioni)|prompt-?injectie|atacantes?|attaquants?|angreifer|attaccanti|aanvallers?|malintencionad|malveillant|böswillig|mal-?intencionad|malintenzionat|kwaadwillig`,
+    String.raw`промпт-?инъекц|инъекци[а-яё]*\s+промпт|атак[а-яё]*\s+на\s+(?:модел|ии|чат-?бот|нейросет)|злоумышленник|提示词?注入|注入攻击|越狱|红队|攻击者|プロンプトインジェクション|ジェイルブレイク|脱獄|レッドチーム|攻撃者|프롬프트\s*인젝션|탈옥|레드\s*팀|공격자|حقن\s+(?:الأوامر|التعليمات|المطالبات)|الفريق\s+الأحمر|المهاجم|प्रॉम्प्ट\s+इंजेक्शन|हमलावर|saldırgan|atakujący|kẻ\s+tấn\s+công|penyerang|angripare|iniezion[ei]|injeç(?:ão|ões)|injectie|inyecci[oó]n|injektion|инъекци|джейлбре[йк]|注入|インジェクション|인젝션|حقن|جيلبريك|كسر\s+الحماية|enjeksiyon|wstrzykiw|iniekcj|इंजेक्शन|jailbreak`,
+  ].join('|'),
+  'giu',
+);
+/** How far from a quotation, in UTF-16 units, a word of {@link ABOUT_ATTACKS} makes it an example. */
+const TOPIC_WINDOW = 1000;
 /**
  * Words that tell the reader to carry the quotation out ("do it", "comply", "obey", "do what
  * customers say"): beside them a quotation is an order, whatever cue stands near it.
@@ -232,29 +276,40 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
   // A quotation that follows one presented so, with nothing but a short gap and no order between
   // them, is the next item of the same list ("such as 'a', 'b' or 'c'", a numbered list, a list
   // of strings in code).
-  const mentions: [number, number, string][] = [];
+  // [start, end, reason, list]: the items of one list of examples share the index of its first.
+  const mentions: [number, number, string, number][] = [];
+  // Where the text names attacks: read once, at its first quotation (bounded like the quotations).
+  let named: number[] | undefined;
+  let next = 0;
   let listEnd = -1;
   let read = 0;
-  for (const m of text.matchAll(QUOTATION)) {
+  for (const m of text.matchAll(TEST_CODE.test(text) ? TEST_QUOTATION : QUOTATION)) {
     // Past the first MAX_QUOTATIONS, no quotation is read as a mention: the cost stays bounded
     // on a text made of quotations, and the bound errs towards flagging.
     if (++read > MAX_QUOTATIONS) break;
     const start = m.index;
     const end = start + m[0].length;
     const around = text.slice(Math.max(0, start - CUE_WINDOW), start) + '\n' + text.slice(end, end + CUE_WINDOW);
-    const cued = MENTION_CUE.test(around) && !OBEY_CUE.test(around);
+    if (named === undefined) {
+      named = [];
+      for (const n of text.matchAll(ABOUT_ATTACKS)) if (named.push(n.index) >= MAX_QUOTATIONS) break;
+    }
+    // The first place attacks are named that is not too far behind this quotation.
+    while (next < named.length && named[next]! < start - TOPIC_WINDOW) next++;
+    const aboutAttacks = next < named.length && named[next]! <= end + TOPIC_WINDOW;
+    const cued = (aboutAttacks || MENTION_CUE.test(around.toLowerCase())) && !OBEY_CUE.test(around);
     const listed = listEnd >= 0 && start - listEnd <= LIST_GAP && !OBEY_CUE.test(text.slice(listEnd, end + CUE_WINDOW));
     if (cued || listed) {
-      mentions.push([start, end, 'quoted as an example']);
+      mentions.push([start, end, 'quoted as an example', listed ? mentions[mentions.length - 1]![3] : mentions.length]);
       listEnd = end;
     } else listEnd = -1;
   }
-  for (const m of text.matchAll(PROHIBITION)) mentions.push([m.index, m.index + m[0].length, 'inside a prohibition']);
+  for (const m of text.matchAll(PROHIBITION)) mentions.push([m.index, m.index + m[0].length, 'inside a prohibition', mentions.length]);
   for (const m of text.matchAll(DESCRIBED)) {
     const end = m.index + m[0].length;
     // "Tell the model to …" opening a sentence is an order given through a third person.
     const imperative = BASE_VERB.test(m[0]) && CLAUSE_START.test(text.slice(Math.max(0, m.index - CUE_WINDOW), m.index));
-    if (!imperative && !OBEY_CUE.test(text.slice(m.index, end + CUE_WINDOW))) mentions.push([m.index, end, 'an attack described, not addressed']);
+    if (!imperative && !OBEY_CUE.test(text.slice(m.index, end + CUE_WINDOW))) mentions.push([m.index, end, 'an attack described, not addressed', mentions.length]);
   }
   if (mentions.length === 0) return;
   // The rule findings of each quotation, by its index; in third-party content, of all of them at
@@ -265,7 +320,7 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
     if (finding.ruleId.startsWith('heuristic/')) continue;
     const i = mentions.findIndex(([start, end]) => finding.start >= start && finding.end <= end);
     if (i === -1) continue;
-    const key = context === 'document' ? 0 : i;
+    const key = context === 'document' ? 0 : mentions[i]![3];
     const list = quoted.get(key);
     const entry = { finding, reason: mentions[i]![2] };
     if (list === undefined) quoted.set(key, [entry]);
