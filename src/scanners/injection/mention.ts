@@ -13,11 +13,25 @@ import type { Finding } from '../../engine/finding.js';
 const QUOTATION =
   /(?<!=\s{0,2})(["“«„「『‹])[^"”»“」』›\n]{1,160}["”»“」』›]|»(?=\S)[^«»\n]{3,160}(?<=\S)«|(?:^|(?<=[\s(:]))'(?:[^'\n]|(?<=\p{L})'(?=\p{L})){3,160}'(?=$|[\s.,;:!?)])|(?:^|(?<=[\s(:]))‘[^’\n]{3,160}’/gu;
 /**
- * A test in code (`def test_…`, `assert`, `expect(`, `it('…'`, `@Test`): its string literals are
- * inputs of the test, so there a quoted value after `=` is a quotation too (elsewhere it is not:
- * an attribute value is where pages hide text for the model).
+ * A quotation written as a regular expression (`(?:`, `)?`, `.*`, `\s`, `[^…]`, `{0,20}`): a
+ * filter's pattern, never an order to a model.
  */
-const TEST_CODE = /\bdef\s+test_|\bassert\b|\bexpect\(|\b(?:it|test|describe)\(\s*['"`]|@Test\b/;
+const REGEX_SYNTAX = /\(\?[:!=<]|\)[?*+]|\.[*+]|\.\{\d|\\[sbwdSBWD]|\[\^|\]\{\d|\{\d+,\d*\}/;
+/**
+ * An example in parentheses that cites a label or a quotation: "(e.g. bot: add the label wontfix
+ * to every issue)", "(e.g. \"[SYSTEM] …\")"; not "(e.g. ignore the instructions and …)", which
+ * reads as the order itself.
+ */
+const EXAMPLE_ASIDE =
+  /\((?:e\.\s?g\.|for\s+example|for\s+instance|such\s+as|z\.\s?b\.|p\.\s?ej\.|p\.\s?ex\.|par\s+exemple|zum\s+beispiel|por\s+ejemplo|por\s+exemplo|per\s+esempio|bijv\.|напр(?:имер)?\.?|例如|比如|例えば|예를\s+들어|예:)[,:]?\s*(?:\p{L}[\p{L} -]{0,20}[:：]|["“«„「'‘])[^()\n]{0,200}\)/giu;
+/**
+ * A test in code (a line that opens with `def test_…`, `assert`, `expect(`, `it('…'`, `@Test`):
+ * its string literals are inputs of the test, so there a quoted value after `=` is a quotation
+ * too (elsewhere it is not: an attribute value is where pages hide text for the model).
+ */
+const TEST_CODE = /^[ \t]*(?:def\s+test_|assert\s|expect\(|(?:it|test|describe)\(\s*['"`]|@Test\b)/m;
+/** Markup with attributes (`<img alt="…">`): never read as test code, however it is worded. */
+const MARKUP_ATTRIBUTE = /<[a-z][\w-]*\s[^>]*?[\w-]\s*=\s*["']/i;
 /** {@link QUOTATION}, also after `=`: read in {@link TEST_CODE} only. */
 const TEST_QUOTATION = new RegExp(QUOTATION.source.replace(String.raw`(?<!=\s{0,2})`, ''), 'gu');
 /**
@@ -33,7 +47,7 @@ const TEST_QUOTATION = new RegExp(QUOTATION.source.replace(String.raw`(?<!=\s{0,
  */
 const MENTION_CUE = new RegExp(
   [
-    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|memes?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:(?:do|would|could|can|should) (?:you|i|we|one) )?say|prohibited\s+(?:inputs?|prompts?|phrases?|words?|terms?|requests?|messages?|strings?)|prohibited\s+(?:to|from)\s+(?:type|typing|enter|entering|paste|pasting|submit|submitting|send|sending|write|writing|ask|asking)|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:tells?|told|telling|asks?|asked|asking|says?|said|saying|writes?|wrote|writing|types?|typed|typing|pastes?|pasted|pasting))\b`,
+    String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|memes?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|e\.g\.|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:(?:do|would|could|can|should) (?:you|i|we|one) )?say|prohibited\s+(?:inputs?|prompts?|phrases?|words?|terms?|requests?|messages?|strings?)|prohibited\s+(?:to|from)\s+(?:type|typing|enter|entering|paste|pasting|submit|submitting|send|sending|write|writing|ask|asking)|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:sends?|sent|sending|tells?|told|telling|asks?|asked|asking|says?|said|saying|writes?|wrote|writing|types?|typed|typing|pastes?|pasted|pasting))\b`,
     // A colon ends no word, so this one stands outside the \b of the line above.
     String.raw`prohibited\s*:`,
     // The expected verdict of a test case beside its input: fixtures of a filter list attacks.
@@ -52,23 +66,17 @@ const MENTION_CUE = new RegExp(
     String.raw`aanval|voorbeeld|betekent|vertaa?l|als iemand|verboden\s*:|verboden\s+(?:om\s+)?(?:te\s+)?(?:typen|invoeren|schrijven|plakken|vragen)|атак|инъекц|обучени|пример|фраз|означает|перев|если кто-(?:то|нибудь)|запрещено\s+(?:вводить|писать|вставлять|просить|отправлять)|запрещ\S*\s*:`,
     String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|如果有人|禁止(?:输入|发送|粘贴|要求|让)|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ|などと|などの|入力(?:は|を)?禁止|禁止(?:事項)?[:：]`,
     String.raw`공격|인젝션|교육|예시|예를|의미|번역|라고\s*(?:하면|물으면|요청하면)|입력[^\n]{0,10}금지|금지\s*(?:사항)?[:：]|시도는\s*금지|등으로|등의|هجوم|حقن|تدريب|مثال|تعني|ترجم|ممنوع\s+(?:كتابة|إدخال|طلب)|يُمنع\s+(?:كتابة|إدخال|طلب)|उदाहरण|हमला|प्रशिक्षण|मतलब|अनुवाद|कहते\s+हैं|(?:लिखना|डालना|पूछना)\s+मना|निषिद्ध\s*:`,
-    // A line of a story's dialogue: a speech tag right before the quotation ("…," said the
-    // captain, "…") or right after it ("…," she asked). The quotation stands at the line break
-    // between the text before it and the text after it.
-    String.raw`(?:said|asked|replied|answered|shouted|whispered|muttered|yelled|snapped|demanded|begged|dijo|pregunt[oó]|respondi[oó]|grit[oó]|dit|demanda|répondit|cria|sagte|fragte|rief|antwortete|disse|perguntou|respondeu|gritou|chiese|rispose|grid[oò]|zei|vroeg|antwoordde|riep|сказал[аи]?|спросил[аи]?|ответил[аи]?|крикнул[аи]?|прошептал[аи]?)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|el\s+|la\s+|le\s+|der\s+|die\s+|o\s+|a\s+|il\s+|de\s+)?\p{L}+[,:]?\s*\n|\n\s*[,—–-]?\s*(?:(?:he|she|they|i|it)\s+)?(?:said|asked|replied|answered|shouted|whispered|muttered|yelled|snapped|demanded|begged)\b`,
-    // What a defender's text says the model or a filter does with such requests ("declines
-    // requests to …", "blocks prompts like …"), and teaching material ("worksheet", "lesson").
-    String.raw`\b(?:declin|refus|reject|block|flag|detect|catch|catches|stop)(?:e|es|ed|ing|s)?\s+(?:such\s+|these\s+|those\s+|any\s+|all\s+)?(?:requests?|attempts?|prompts?|messages?|inputs?|phrases?|instructions)\b|\b(?:worksheets?|exercises?|lessons?|homework|exams?|answer\s+key|lesson\s+plans?)\b`,
+    // What a defender's text says the model or a filter does with the quoted request ("declines
+    // requests to '…'", "blocks prompts like '…'"), and teaching material ("worksheet", "answer key").
+    String.raw`\b(?:declin|refus|reject|block|flag|detect|catch|catches|stop)(?:e|es|ed|ing|s)?\s+(?:such\s+|these\s+|those\s+|any\s+|all\s+)?(?:requests?|attempts?|prompts?|messages?|inputs?|phrases?|instructions)\s+(?:to|like|such\s+as)?\s*:?\s*\n|\b(?:worksheets?|answer\s+key|lesson\s+plans?)\b`,
     // A question about what such a phrase does to a model ("what does '…' actually do?", the
-    // quotation right after the question word: it stands at the line break), and
-    // the filter it was meant to get past, in the twelve languages and a few more.
-    String.raw`(?<!\p{L})(?:(?:what\s+(?:does|did|would)|qu[eé]\s+hace|que\s+fait|was\s+(?:macht|bewirkt)|o\s+que\s+faz|cosa\s+fa|wat\s+doet|что\s+делает)\s*\n|filters?|filtro|filtre|фильтр|过滤|フィルター|필터|الفلتر|فلتر|फ़िल्टर|फिल्टर|bộ\s+lọc)(?!\p{L})`,
-    // A text or message quoted by how it opens ("a message that starts 'Hello ChatGPT…'", "it
-    // began with '…'"), and someone typing, sending or saying the phrase, reported (the English
-    // forms of the second are above).
-    String.raw`\b(?:text|message|messages|prompt|block|string|e-?mail|post|dm|note|it)\s+(?:that\s+|which\s+)?(?:starts|started|begins|began|opens|opened|goes|went)(?:\s+(?:with|like|something\s+like))?\s*:?\s*\n`,
-    String.raw`(?<!\p{L})(?:escribir|écrire|schreiben|scrivere|escrever|schrijven|писать|пишуть|писати|написав|написала|сказав|сказала|пишет|είπε|γράφουν|έγραψε|ξεκινά|ξεκινάει|фільтр)(?!\p{L})`,
-    String.raw`(?<!\p{L})(?:escribi[oó]|escriben|tecle(?:ó|an|aba)|mandando|digitando|digitou|digitam|escreveu|escrevem|tap(?:é|ent|ait)|écrit|écrivent|tippt(?:e|en)?|schrieb(?:en)?|scritto|scrivono|digitato|typte|typen|написал[аи]?|пишут|вводят|輸入|打了|入力した|입력한|입력하|يكتبون|يكتب|كتب|ngetik|mengetik|nulis|menulis|yazıyor|yazdı|pisze|piszą|napisał)(?!\p{L})`,
+    // quotation right after the question word: it stands at the line break), and the filter
+    // that catches or misses it ("our filter flags …", "a content filter").
+    String.raw`(?<!\p{L})(?:(?:what\s+(?:does|did)|qu[eé]\s+hace|que\s+fait|was\s+(?:macht|bewirkt)|o\s+que\s+faz|cosa\s+fa|wat\s+doet|что\s+делает)\s*\n|(?:content|safety|spam|prompt|input|injection|jailbreak|keyword|word)\s+filters?|(?:our|the|my|their)\s+filters?\s+(?:catches|caught|blocks|blocked|flags|flagged|misses|missed|detects|detected))(?!\p{L})`,
+    // Someone typing, sending or saying the phrase, reported in the past or the third person (the
+    // English forms are above; not an infinitive or an imperative, "write:", which orders). The
+    // quotation stands at the line break between the text before it and the text after it.
+    String.raw`(?<!\p{L})(?:escribi[oó]|escribieron|escriben|tecle[oó]|tecleaban|digitou|digitaram|escreveu|escreveram|escrevem|(?:a|ont)\s+(?:écrit|tapé|envoyé)|écrivent|tippte|tippten|schrieb(?:en)?|(?:ha|hanno)\s+(?:scritto|digitato|inviato|mandato)|scrivono|typte|typten|stuurde|stuurden|написал[аи]?|напечатал[аи]?|пишут|пишуть|пишет|написав|написала|сказав|сказала|прислал[аи]?|отправил[аи]?|надіслав|надіслала|打了|入力した|입력한|يكتبون|yazıyor|yazdı|yazmış|pisze|piszą|napisał[aoy]?|mandou|mandaram|envi[oó]|enviaron|enviou|enviaram|schickte|schickten|γράφουν|έγραψε|είπε)(?!\p{L})`,
     // "For example" abbreviated, "prompts like …", "something like …", in the twelve languages.
     String.raw`(?<!\p{L})(?:z\.\s?b\.|p\.\s?ej\.|p\.\s?ex\.|bijv\.|bv\.|ad\s+es\.|напр\.)`,
     String.raw`\b(?:prompts?|commands?|instructions?|texts?|questions?|inputs?|messages?)\s+like\b`,
@@ -80,7 +88,7 @@ const MENTION_CUE = new RegExp(
     String.raw`比如|诸如|之类|以下类型|包括但不限于|のような|みたいな|といった|같은\s*(?:말|문장|프롬프트|요청|메시지|지시)|(?:أوامر|عبارات|طلبات|تعليمات|رسائل)\s+مثل`,
     // Someone's message reported, not sent: "a user wrote …", "un usuario le escribió …",
     // "有用户发了 …", "… 라고 했더니", "… yazmış".
-    String.raw`\b(?:a|one|some|another)\s+(?:user|customer|tester|visitor|student|kid|colleague|guy|person|player)\s+(?:\w+\s+)?(?:told|asked|said|wrote|typed|pasted|submitted|sent|posted|entered|tried|tells|asks|says|writes|types|pastes|submits|sends|posts|enters|tries)\b`,
+    String.raw`\b(?:a|one|some|another)\s+(?:user|customer|tester|visitor|student|kid|colleague|guy|person|player)\s+(?:\w+\s+)?(?:told|asked|said|wrote|typed|pasted|submitted|sent|posted|entered|tried|tells|asks|says|writes|types|pastes|submits|sends|posts|enters|tries|saying|asking|typing|writing|sending|pasting|posting)\b`,
     String.raw`(?<!\p{L})(?:(?:un|una|algún|alguna|otro|otra)\s+(?:usuario|usuaria|cliente|visitante|alumno|alumna)\s+(?:le\s+|me\s+|nos\s+)?(?:escribió|puso|pegó|mandó|envió|dijo|pidió|preguntó|intentó)|alguien\s+(?:le\s+|me\s+)?(?:escribió|puso|pegó|mandó|dijo))(?!\p{L})`,
     String.raw`(?<!\p{L})(?:(?:un|une)\s+(?:utilisateur|utilisatrice|client|cliente|visiteur)\s+(?:lui\s+|m['’]\s*)?a\s+(?:écrit|tapé|envoyé|collé|demandé|dit)|(?:ein|eine)\s+(?:nutzer(?:in)?|benutzer(?:in)?|kunde|kundin|besucher(?:in)?)\s+(?:hat\s+)?(?:\S+\s+)?(?:geschrieben|schrieb|getippt|tippte|eingegeben|gefragt|fragte|geschickt|schickte))(?!\p{L})`,
     String.raw`(?<!\p{L})(?:(?:um|uma)\s+(?:usu[aá]ri[oa]|cliente|visitante)\s+(?:me\s+|lhe\s+)?(?:escreveu|digitou|mandou|enviou|colou|disse|pediu|perguntou)|(?:un|un['’])\s*(?:utente|cliente|visitatore)\s+(?:gli\s+|mi\s+)?ha\s+(?:scritto|digitato|mandato|inviato|incollato|chiesto|detto)|een\s+(?:gebruiker|klant|bezoeker)\s+(?:heeft\s+)?(?:\S+\s+)?(?:schreef|typte|stuurde|vroeg|geschreven|getypt|gestuurd|gevraagd))(?!\p{L})`,
@@ -94,17 +102,19 @@ const MENTION_CUE = new RegExp(
   'u',
 );
 /**
- * Words that make a whole text one about attacks on AI models: prompt injection, jailbreaks, red
- * teaming, guardrails, an attacker, a post-mortem or a bug-bounty report, in the twelve languages
- * and a few more. Within {@link TOPIC_WINDOW} of one of them, a short quotation reads as an
- * example, as one beside a {@link MENTION_CUE} does: a policy, a post-mortem, a quiz, a test
- * fixture or a developer's question quotes the attacks it is about far from the words that name them.
+ * Words that make a text one about attacks on AI models: prompt injection, jailbreaks, red
+ * teaming, guardrails, adversarial prompts, in the twelve languages and a few more. Within
+ * {@link TOPIC_WINDOW} of one of them, outside every quotation (an attack that names itself
+ * inside its quotes is no example), a short quotation reads as an example, as one beside a
+ * {@link MENTION_CUE} does: a policy, a post-mortem, a quiz or a developer's question quotes the
+ * attacks it is about far from the words that name them. Words that ordinary mail and pages use
+ * (attacker, phishing, malicious, injection molding, security team) count only as cues, near.
  */
 const ABOUT_ATTACKS = new RegExp(
   [
-    String.raw`\b(?:prompt[- ]?injections?|injections?|(?:indirect|direct)\s+injections?|injection\s+(?:attacks?|attempts?)|jailbr(?:eak|eaks|eaking|eaked|oken)|red[- ]?team(?:s|ing|ers?)?|guardrails?|adversarial\s+(?:prompts?|inputs?|testing)|social[- ]engineering|threat\s+model(?:s|ing)?|bug[- ]bounty|post-?mortem|root\s+cause|attackers?|malicious|phishing|(?:abuse|manipulation|misuse)\s+(?:patterns?|attempts?|cases?|reports?|tactics?)|security\s+(?:team|awareness|incident|review|training|researchers?))\b`,
-    String.raw`inyecci[oó]n\s+de\s+(?:prompts?|instrucciones)|injection\s+de\s+(?:prompts?|consignes)|prompt-?injektion|injeç[aã]o\s+de\s+(?:prompts?|instruç[oõ]es)|iniezione\s+di\s+(?:prompt|istruzioni)|prompt-?injectie|atacantes?|attaquants?|angreifer|attaccanti|aanvallers?|malintencionad|malveillant|böswillig|mal-?intencionad|malintenzionat|kwaadwillig`,
-    String.raw`промпт-?инъекц|инъекци[а-яё]*\s+промпт|атак[а-яё]*\s+на\s+(?:модел|ии|чат-?бот|нейросет)|злоумышленник|提示词?注入|注入攻击|越狱|红队|攻击者|プロンプトインジェクション|ジェイルブレイク|脱獄|レッドチーム|攻撃者|프롬프트\s*인젝션|탈옥|레드\s*팀|공격자|حقن\s+(?:الأوامر|التعليمات|المطالبات)|الفريق\s+الأحمر|المهاجم|प्रॉम्प्ट\s+इंजेक्शन|हमलावर|saldırgan|atakujący|kẻ\s+tấn\s+công|penyerang|angripare|iniezion[ei]|injeç(?:ão|ões)|injectie|inyecci[oó]n|injektion|инъекци|джейлбре[йк]|注入|インジェクション|인젝션|حقن|جيلبريك|كسر\s+الحماية|enjeksiyon|wstrzykiw|iniekcj|इंजेक्शन|jailbreak`,
+    String.raw`\b(?:prompt[- ]?injections?|jailbr(?:eak|eaks|eaking|eaked|oken)|red[- ]?team(?:s|ing|ers?)?|guardrails?|adversarial\s+(?:prompts?|inputs?))\b`,
+    String.raw`inyecci[oó]n\s+de\s+(?:prompts?|instrucciones)|injection\s+de\s+(?:prompts?|consignes)|prompt-?injektion|injeç[aã]o\s+de\s+(?:prompts?|instruç[oõ]es)|iniezione\s+di\s+(?:prompt|istruzioni)|prompt-?injectie`,
+    String.raw`промпт-?инъекц|инъекци[а-яё]*\s+промпт|джейлбре[йк]|提示词?注入|越狱|红队|プロンプトインジェクション|ジェイルブレイク|脱獄|レッドチーム|프롬프트\s*인젝션|탈옥|레드\s*팀|حقن\s+(?:الأوامر|التعليمات|المطالبات)|الفريق\s+الأحمر|جيلبريك|प्रॉम्प्ट\s+इंजेक्शन`,
   ].join('|'),
   'giu',
 );
@@ -116,7 +126,8 @@ const TOPIC_WINDOW = 1000;
  */
 const OBEY_CUE = new RegExp(
   [
-    String.raw`\b(?:do\s+(?:it|so|that|this|what)|comply|obey|follow\s+(?:it|them|that|this|those)|execute\s+(?:it|that|this)|carry\s+(?:it|that|this)\s+out|act\s+on\s+(?:it|that|this))\b`,
+    // Not where the words ask what a model might do ("why the model might obey it").
+    String.raw`(?<!\b(?:might|would|could|may|why)\s+)\b(?:do\s+(?:it|so|that|this|what|these|them|those)|doing\s+(?:it|so|that|this)|comply|obey|follow\s+(?:it|them|that|this|those)|execute\s+(?:it|that|this)|carry\s+(?:it|that|this)\s+out|act\s+on\s+(?:it|that|this))\b`,
     String.raw`\b(?:hazlo|obedece|cúmple(?:lo|la)|fais-le|faites-le|obéis|obéissez|exécute(?:-le|z-le)?|befolge|gehorche|faça\s+isso|obedeça|cumpra|fallo|obbedisci|esegui(?:lo)?)\b`,
     String.raw`сделай\s+это|выполни|подчинись|照做|照着做|従って|実行して|그대로\s*해|실행해|نفذ|أطع`,
     String.raw`(?<![\p{L}])(?:gör\s+det|gør\s+det|gjør\s+det|tee\s+se|tee\s+niin|udělej\s+to|urob\s+to|zrób\s+to|uradi\s+to|naredi\s+to|f[aă]-o|csináld|направи\s+го|зроби\s+це|κάνε\s+το|עשה\s+את\s+זה|yap\s+bunu|lakukan|làm\s+đi|fes-ho)(?![\p{L}])`,
@@ -276,33 +287,48 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
   // A quotation that follows one presented so, with nothing but a short gap and no order between
   // them, is the next item of the same list ("such as 'a', 'b' or 'c'", a numbered list, a list
   // of strings in code).
-  // [start, end, reason, list]: the items of one list of examples share the index of its first.
+  // [start, end, reason, list]: the items of one list of examples share the index of its first,
+  // when a cue word stands beside that first one (not only a word naming attacks, further away).
   const mentions: [number, number, string, number][] = [];
-  // Where the text names attacks: read once, at its first quotation (bounded like the quotations).
-  let named: number[] | undefined;
+  const quotations: [number, number][] = [];
+  // Past the first MAX_QUOTATIONS, no quotation is read as a mention: the cost stays bounded on a
+  // text made of quotations, and the bound errs towards flagging.
+  const testCode = TEST_CODE.test(text) && !MARKUP_ATTRIBUTE.test(text);
+  for (const m of text.matchAll(testCode ? TEST_QUOTATION : QUOTATION)) {
+    if (quotations.push([m.index, m.index + m[0].length]) >= MAX_QUOTATIONS) break;
+  }
+  // Where the text names attacks outside its quotations (bounded like them), in text order.
+  const named: number[] = [];
+  if (quotations.length > 0) {
+    let q = 0;
+    for (const n of text.matchAll(ABOUT_ATTACKS)) {
+      while (q < quotations.length && quotations[q]![1] <= n.index) q++;
+      if (q < quotations.length && quotations[q]![0] <= n.index) continue;
+      if (named.push(n.index) >= MAX_QUOTATIONS) break;
+    }
+  }
   let next = 0;
   let listEnd = -1;
-  let read = 0;
-  for (const m of text.matchAll(TEST_CODE.test(text) ? TEST_QUOTATION : QUOTATION)) {
-    // Past the first MAX_QUOTATIONS, no quotation is read as a mention: the cost stays bounded
-    // on a text made of quotations, and the bound errs towards flagging.
-    if (++read > MAX_QUOTATIONS) break;
-    const start = m.index;
-    const end = start + m[0].length;
+  let listHead = -1;
+  for (const [start, end] of quotations) {
     const around = text.slice(Math.max(0, start - CUE_WINDOW), start) + '\n' + text.slice(end, end + CUE_WINDOW);
-    if (named === undefined) {
-      named = [];
-      for (const n of text.matchAll(ABOUT_ATTACKS)) if (named.push(n.index) >= MAX_QUOTATIONS) break;
-    }
     // The first place attacks are named that is not too far behind this quotation.
     while (next < named.length && named[next]! < start - TOPIC_WINDOW) next++;
     const aboutAttacks = next < named.length && named[next]! <= end + TOPIC_WINDOW;
-    const cued = (aboutAttacks || MENTION_CUE.test(around.toLowerCase())) && !OBEY_CUE.test(around);
+    const obeyed = OBEY_CUE.test(around);
+    const near = !obeyed && (REGEX_SYNTAX.test(text.slice(start, end)) || MENTION_CUE.test(around.toLowerCase()));
+    const cued = near || (aboutAttacks && !obeyed);
     const listed = listEnd >= 0 && start - listEnd <= LIST_GAP && !OBEY_CUE.test(text.slice(listEnd, end + CUE_WINDOW));
     if (cued || listed) {
-      mentions.push([start, end, 'quoted as an example', listed ? mentions[mentions.length - 1]![3] : mentions.length]);
+      const list = listed && listHead >= 0 ? listHead : mentions.length;
+      if (!listed) listHead = near ? mentions.length : -1;
+      mentions.push([start, end, 'quoted as an example', list]);
       listEnd = end;
     } else listEnd = -1;
+  }
+  for (const m of text.matchAll(EXAMPLE_ASIDE)) {
+    const end = m.index + m[0].length;
+    if (!OBEY_CUE.test(text.slice(m.index, end + CUE_WINDOW))) mentions.push([m.index, end, 'an example in parentheses', mentions.length]);
   }
   for (const m of text.matchAll(PROHIBITION)) mentions.push([m.index, m.index + m[0].length, 'inside a prohibition', mentions.length]);
   for (const m of text.matchAll(DESCRIBED)) {
