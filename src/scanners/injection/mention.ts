@@ -73,6 +73,11 @@ const MENTION_CUE = new RegExp(
     // quotation right after the question word: it stands at the line break), and the filter
     // that catches or misses it ("our filter flags …", "a content filter").
     String.raw`(?<!\p{L})(?:(?:what\s+(?:does|did)|qu[eé]\s+hace|que\s+fait|was\s+(?:macht|bewirkt)|o\s+que\s+faz|cosa\s+fa|wat\s+doet|что\s+делает)\s*\n|(?:content|safety|spam|prompt|input|injection|jailbreak|keyword|word)\s+filters?|(?:our|the|my|their)\s+filters?\s+(?:catches|caught|blocks|blocked|flags|flagged|misses|missed|detects|detected))(?!\p{L})`,
+    // A worried question about the quoted text: is it dangerous, a scam, normal; how do I stop,
+    // block or detect it; what should I do; in the twelve languages.
+    String.raw`\bis\s+(?:this|it|that)\s+(?:dangerous|a\s+scam|safe|normal|real|malicious|an?\s+(?:attack|virus|hack))\b|\bhow\s+(?:do|can|should|would)\s+(?:i|we|you)\s+(?:stop|prevent|block|defend\s+against|detect|catch|protect\s+(?:against|from)|filter|handle)\b|\bshould\s+i\s+(?:worry|be\s+worried|be\s+concerned)\b|\bwhat\s+should\s+(?:i|we)\s+do\b`,
+    String.raw`(?<!\p{L})(?:es\s+peligroso|es\s+una\s+estafa|c[oó]mo\s+(?:lo\s+)?(?:evito|bloqueo|detecto|impido|prevengo)|est-ce\s+(?:dangereux|une\s+arnaque|normal)|comment\s+(?:l['’])?(?:éviter|bloquer|détecter|empêcher)|ist\s+(?:das|es)\s+(?:gefährlich|betrug|normal)|wie\s+(?:kann|verhindere|blockiere|erkenne)\s+(?:ich|man)|(?:é|isso\s+é)\s+(?:perigoso|golpe|normal)|como\s+(?:eu\s+)?(?:evito|bloqueio|detecto|impeço)|è\s+(?:pericoloso|una\s+truffa|normale)|come\s+(?:posso\s+)?(?:evitare|bloccare|rilevare|impedire)|is\s+dit\s+(?:gevaarlijk|oplichting|normaal)|hoe\s+(?:kan\s+ik\s+)?(?:voorkom|blokkeer|herken)|это\s+(?:опасно|мошенничество|нормально)|как\s+(?:это\s+)?(?:предотвратить|заблокировать|обнаружить|защититься))(?!\p{L})`,
+    String.raw`危险吗|是诈骗吗|正常吗|怎么(?:防止|防范|阻止|检测|拦截)|危険です(?:か)?|詐欺です(?:か)?|どう(?:防げ|防ぐ|検出|ブロック)|위험한가요|위험해요|사기인가요|어떻게\s*(?:막|방지|탐지|차단)|هل\s+هذا\s+(?:خطير|احتيال|طبيعي)|كيف\s+(?:أمنع|أحمي|أكتشف|أوقف)`,
     // Someone typing, sending or saying the phrase, reported in the past or the third person (the
     // English forms are above; not an infinitive or an imperative, "write:", which orders). The
     // quotation stands at the line break between the text before it and the text after it.
