@@ -6,7 +6,7 @@ import { changedWindows } from '../../src/text/view.js';
 const anyText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 60 }),
   fc.string({ unit: 'binary', maxLength: 60 }),
-  fc.string({ unit: fc.constantFrom('a', 'i', ' ', '.', '1', '0', '@', 'о', 'е', '\u200b', '\u0301', '\uDB40\uDC41', 'ﬁ', 'Ａ', '\uD800', '\0'), maxLength: 60 }),
+  fc.string({ unit: fc.constantFrom('a', 'i', ' ', '.', '1', '0', '@', 'о', 'е', '\u200b', '\u0301', '\uDB40\uDC41', 'ﬁ', 'Ａ', '\uD800', '\0', '*', '~', '/'), maxLength: 60 }),
 );
 
 function assertMap(view: TextView, original: string): void {
@@ -56,8 +56,11 @@ describe('clean view against a plain reference', () => {
         .replace(/\uDB40[\uDC00-\uDC7F]/g, '')
         .replace(/[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|\uDB40[\uDD00-\uDDEF]/g, '')
         .normalize('NFKC')
-        // A run of `*` and `~` with a word character on one side only.
-        .replace(/(?<![\p{L}\p{M}\p{N}@$*~])[*~]+(?=[\p{L}\p{M}\p{N}@$])|(?<=[\p{L}\p{M}\p{N}@$])[*~]+(?![\p{L}\p{M}\p{N}@$*~])/gu, '');
+        // A run of `*` and `~` with a word character on one side only, and no slash on the other
+        // (`/*Note` opens a comment).
+        .replace(/(?<![\p{L}\p{M}\p{N}@$*~/])[*~]+(?=[\p{L}\p{M}\p{N}@$])|(?<=[\p{L}\p{M}\p{N}@$])[*~]+(?![\p{L}\p{M}\p{N}@$*~/])/gu, '');
+    // Found by the property on a clean-clone CI run (seed -1299461957): a star after a slash stays.
+    for (const text of ['/*⻳', 'a*/', '/*Note*/', '**bold**']) expect(normalize(text, 'clean').text).toBe(reference(text));
     fc.assert(
       fc.property(anyText, (text) => {
         expect(normalize(text, 'clean').text).toBe(reference(text));
