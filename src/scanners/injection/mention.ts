@@ -302,11 +302,14 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
   for (const m of text.matchAll(testCode ? TEST_QUOTATION : QUOTATION)) {
     if (quotations.push([m.index, m.index + m[0].length]) >= MAX_QUOTATIONS) break;
   }
-  // Where the text names attacks outside its quotations (bounded like them), in text order.
+  // Where the text names attacks outside its quotations (bounded like them), in text order; past
+  // the last quotation read when there were more, none: that text's quotations were not found.
   const named: number[] = [];
   if (quotations.length > 0) {
+    const readTo = quotations.length >= MAX_QUOTATIONS ? quotations[quotations.length - 1]![1] : text.length;
     let q = 0;
     for (const n of text.matchAll(ABOUT_ATTACKS)) {
+      if (n.index >= readTo) break;
       while (q < quotations.length && quotations[q]![1] <= n.index) q++;
       if (q < quotations.length && quotations[q]![0] <= n.index) continue;
       if (named.push(n.index) >= MAX_QUOTATIONS) break;
