@@ -1,9 +1,11 @@
 import type fc from 'fast-check';
 import { caseNoise } from './case-noise.js';
+import { diacritics } from './diacritics.js';
 import { emphasis } from './emphasis.js';
 import { base64, escapes, hex, reversed } from './encodings.js';
 import { homoglyphs } from './homoglyphs.js';
 import { leetspeak } from './leetspeak.js';
+import { separatedWords } from './separated-words.js';
 import { spacedLetters } from './spaced-letters.js';
 import { tagSmuggling } from './tag-smuggling.js';
 import { zeroWidth } from './zero-width.js';
@@ -21,6 +23,8 @@ export const OBFUSCATORS = {
   spacedLetters: (text: string) => spacedLetters(text),
   caseNoise: (text: string) => caseNoise(text),
   emphasis: (text: string) => emphasis(text),
+  diacritics: (text: string) => diacritics(text),
+  separatedWords: (text: string) => separatedWords(text),
 } as const satisfies Record<string, (text: string) => fc.Arbitrary<string>>;
 
 /** The name of one obfuscator. */

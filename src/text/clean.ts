@@ -48,7 +48,7 @@ export function cleanView(source: TextView): TextView {
 }
 
 /** Markdown emphasis and strike-through: runs of `*` and `~` (`**Ignore** ~~all~~`). */
-const EMPHASIS = /[*~]+/g;
+export const EMPHASIS = /[*~]+/g;
 /**
  * Runs of emphasis and underscores (`__Ignore__ _all_`), which the fold view drops: not the clean
  * view, since identifiers hold underscores (`_private`, `__init__`). One run for both, so that

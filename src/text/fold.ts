@@ -1,7 +1,9 @@
 import { ASCII_CLASS, charClass, startBefore } from './chars.js';
-import { dropMarkup, MARKUP, unicodeClean } from './clean.js';
+import { dropMarkup, EMPHASIS, MARKUP, unicodeClean } from './clean.js';
 import { CONFUSABLE, LOOKALIKE_CODE } from './confusables.js';
+import { dropDecorativeMarks } from './marks.js';
 import { type TextView, ViewBuilder } from './view.js';
+import { joinSeparatedWords } from './words.js';
 
 /** Characters that stand for letters in leetspeak. */
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
@@ -175,15 +177,24 @@ function isDataLike(length: number, humps: number): boolean {
  * is kept: rules use the `i` flag.
  */
 export function foldView(clean: TextView): TextView {
-  const lookalike = foldLookalikes(clean.text);
+  // Diacritics stacked as decoration go first (a look-alike table would read `ǫ͡` as `q`); dropped,
+  // they can bare emphasis beside a word, as the clean view of the result would see it.
+  const unmarked = dropDecorativeMarks(clean, 'standing');
+  const bare = unmarked === clean ? clean : dropMarkup(unmarked, EMPHASIS);
+  const lookalike = foldLookalikes(bare.text);
   // A folded letter can now stand before a combining mark it composes with (`е́` → `é`):
   // compose before joining spaced letters, which are single characters, or a second pass
   // would join what the first left apart.
-  const composed = lookalike === clean.text ? clean : unicodeClean({ ...clean, text: lookalike });
-  const joined = joinSpacedLetters(dropMarkup(composed, MARKUP));
-  const text = foldLeet(joined.text);
+  const composed = lookalike === bare.text ? bare : unicodeClean({ ...bare, text: lookalike });
+  // Words set apart come before letters spaced out (`i👏g👏n` spaces them out), and after them and
+  // leet too (`x-y-z_ab_cd` joins words only once `x-y-z` is one; `ab-ab@ab-cd` once `@` is `a`).
+  const separated = joinSeparatedWords(dropMarkup(composed, MARKUP));
+  const spaced = joinSpacedLetters(separated);
+  const joined = dropDecorativeMarks(spaced, 'every-letter');
+  const leet = foldLeet(joined.text);
+  const rejoined = spaced === separated && leet === joined.text ? { ...joined, text: leet } : joinSeparatedWords({ ...joined, text: leet });
   // Leet can do the same (`4́` → `á`): normalize again.
-  return { ...unicodeClean({ ...joined, text }), name: 'fold' };
+  return { ...unicodeClean(rejoined), name: 'fold' };
 }
 
 /**

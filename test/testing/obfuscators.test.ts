@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/text/index.js';
-import { base64, caseNoise, emphasis, escapes, hex, homoglyphs, leetspeak, reversed, spacedLetters, tagSmuggling, zeroWidth } from '../../src/testing/index.js';
+import { base64, caseNoise, diacritics, emphasis, escapes, hex, homoglyphs, leetspeak, reversed, separatedWords, spacedLetters, tagSmuggling, zeroWidth } from '../../src/testing/index.js';
 import { decodeEscapes } from '../../src/scanners/injection/decoders.js';
 
 const words = fc.stringMatching(/^[a-z]{3,8}(?: [a-z]{3,8}){0,5}$/);
@@ -79,5 +79,16 @@ describe('obfuscators', () => {
 
   it('caseNoise: the text is the same ignoring case', () => {
     fc.assert(fc.property(words.chain((t) => fc.tuple(fc.constant(t), caseNoise(t))), ([t, o]) => o.toLowerCase() === t));
+  });
+
+  it('diacritics: without its combining marks the text is the text again, and the fold view reads words of four letters or more', () => {
+    fc.assert(fc.property(words.chain((t) => fc.tuple(fc.constant(t), diacritics(t))), ([t, o]) => o.replace(/[\u0300-\u036f]/g, '') === t));
+    const long = fc.stringMatching(/^[a-z]{4,8}(?: [a-z]{4,8}){0,5}$/);
+    fc.assert(fc.property(long.chain((t) => fc.tuple(fc.constant(t), diacritics(t, 1))), ([t, o]) => normalize(o, 'fold').text === t));
+  });
+
+  it('separatedWords: the fold view reads three words or more set apart again', () => {
+    const three = fc.stringMatching(/^[a-z]{3,8}(?: [a-z]{3,8}){2,5}$/);
+    fc.assert(fc.property(three.chain((t) => fc.tuple(fc.constant(t), separatedWords(t))), ([t, o]) => o !== t && normalize(o, 'fold').text === t));
   });
 });

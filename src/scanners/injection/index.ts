@@ -1,5 +1,6 @@
 import { compareFindings, type Finding } from '../../engine/finding.js';
 import { InputTooLargeError, InvalidInputError } from '../../errors.js';
+import { type TextView, toOriginal } from '../../text/view.js';
 import { textViews } from '../../text/views.js';
 import { encodedFindings } from './encoded.js';
 import { injectionEngine } from './engine.js';
@@ -59,7 +60,7 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
   if (options.heuristics ?? true) {
     findings.push(...obfuscationFindings(text, views.get('clean')));
     if (maxDepth > 0 && maxDecodedBytes > 0) findings.push(...encodedFindings(text, engine, { maxDepth, maxDecodedBytes }, model));
-    const suffix = adversarialSuffix(text);
+    const suffix = adversarialSuffix(text) ?? suffixInFold(text, views.get('fold'));
     if (suffix !== null) findings.push(suffix);
     const repeated = repeatedTokens(text);
     if (repeated !== null) findings.push(repeated);
@@ -72,6 +73,19 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
   findings.sort(compareFindings);
   const score = injectionScore(findings);
   return { flagged: score >= threshold, score, threshold, findings };
+}
+
+/**
+ * An adversarial suffix read on the fold view, when the text itself shows none: a suffix set apart
+ * by pictographs, joined by underscores or decorated with diacritics reads as itself there. The
+ * span is the obfuscated original's.
+ */
+function suffixInFold(text: string, fold: TextView): Finding | null {
+  if (fold.text === text) return null;
+  const found = adversarialSuffix(fold.text);
+  if (found === null) return null;
+  const [start, end] = toOriginal(fold, found.start, found.end);
+  return { ...found, start, end, view: 'fold' };
 }
 
 export { DEFAULT_INJECTION_THRESHOLD, injectionScore } from './score.js';

@@ -1,0 +1,168 @@
+import { charClass, startBefore } from './chars.js';
+import { type TextView, ViewBuilder } from './view.js';
+
+/**
+ * Words a writer ran together or set apart so that a filter reading phrases sees none, read
+ * back as words between single spaces:
+ * - three words or more, two of them of two letters or more, joined by one of `-`, `_`, `.`, `+`
+ *   (`ignore-all-previous-instructions`, `IGNORE_ALL_RULES`), in a token that is not a link, a path,
+ *   an address, a file name or data (see {@link joined});
+ * - pictographs between words (`ignore 👏 all 👏 previous`, `ignore🔥all`): the pictographs and the
+ *   white space around them become one space;
+ * - one word a line for three lines or more (`ignore\nall\nprevious`): the line breaks become spaces.
+ * A word here is a run of letters, marks, digits, `@` and `$` holding a letter.
+ */
+export function joinSeparatedWords(view: TextView): TextView {
+  const text = view.text;
+  const ranges: number[] = [];
+  if (MAY_JOIN.test(text)) joined(text, ranges);
+  if (MAY_PICTOGRAPH.test(text)) pictographs(text, ranges);
+  if (MAY_LINES.test(text)) wordLines(text, ranges);
+  if (ranges.length === 0) return view;
+  const order = [...Array(ranges.length / 2).keys()].sort((a, b) => ranges[2 * a]! - ranges[2 * b]!);
+  const builder = new ViewBuilder(view);
+  let last = 0;
+  for (const r of order) {
+    const from = ranges[2 * r]!;
+    const to = ranges[2 * r + 1]!;
+    if (from < last) continue; // inside a range already replaced
+    builder.copy(last, from);
+    builder.push(' ', from, to);
+    last = to;
+  }
+  builder.copy(last, text.length);
+  return builder.build(view.name);
+}
+
+const WORD = '[\\p{L}\\p{M}\\p{N}@$]';
+const PICTOGRAPH = '[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}]';
+/**
+ * Three runs joined by two separators (`a-b-c`): where a token of joined words may be. A plain
+ * class without the `u` flag, which V8 searches fast; {@link TOKEN} reads only the tokens around.
+ */
+const MAY_JOIN = /[^\s\-_.+][-_.+][^\s\-_.+]+[-_.+][^\s\-_.+]/;
+const CANDIDATE = new RegExp(MAY_JOIN.source, 'g');
+/**
+ * A token of joined words: white space, an opening bracket or quotation mark, the end of a markup
+ * tag, a pictograph or the start before it; runs of word characters, separators and apostrophes
+ * inside words (`we're`); and white space, closing punctuation, a tag, a pictograph or the end after.
+ */
+const TOKEN = new RegExp(`(?<=^|[\\s([{<>"'«“‘]|${PICTOGRAPH})(?:${WORD}|[-_.+]|['’](?=\\p{L}))+(?=$|[\\s)\\]}<"'»”’,;:!?]|${PICTOGRAPH})`, 'gu');
+const LETTER = /\p{L}/u;
+const SEPARATOR = /[-_.+]/;
+
+/**
+ * True for a token longer than 40 characters with three capitals or more right after lower-case
+ * letters: data such as base64 (`aZ3kQ9x+Wm…`), which the fold view leaves as it is.
+ */
+function isData(token: string): boolean {
+  return token.length > 40 && (token.match(/[a-z][A-Z]/g)?.length ?? 0) >= 3;
+}
+
+/**
+ * Adds to `ranges` the separators of tokens of three words or more joined by one of `-_.+` (and
+ * nothing else: `a-b.md` is a file name, `ab_cd-ef` an identifier). Not in links, paths and calls
+ * (a token breaks at `/`, `\`, `:`, `=`, `(` and the like, and only one that white space, a bracket,
+ * a quotation mark, a tag or a pictograph closes counts), nor in e-mail addresses or data. A token's
+ * closing dots are a sentence's end.
+ */
+function joined(text: string, ranges: number[]): void {
+  CANDIDATE.lastIndex = 0;
+  for (let c = CANDIDATE.exec(text); c !== null; c = CANDIDATE.exec(text)) {
+    // The run without white space around the candidate, read on its own.
+    let start = c.index;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    let end = c.index + c[0].length;
+    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    CANDIDATE.lastIndex = end;
+    const chunk = text.slice(start, end);
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(chunk); m !== null; m = TOKEN.exec(chunk)) {
+      const token = m[0].replace(/\.+$/, '');
+      const sep = SEPARATOR.exec(token);
+      if (sep === null || /@[\p{L}\p{N}]/u.test(token) || isData(token)) continue;
+      const parts = token.split(sep[0]);
+      if (parts.length < 3 || !parts.every((p) => LETTER.test(p) && !SEPARATOR.test(p))) continue;
+      // Letters spaced out (`I-g-n-o-r-e`) are the fold view's to join, words apart where it says.
+      if (parts.filter((p) => p.length >= 2).length < 2) continue;
+      let at = start + m.index;
+      for (let k = 0; k < parts.length - 1; k++) {
+        at += parts[k]!.length;
+        ranges.push(at, at + 1);
+        at += 1;
+      }
+    }
+  }
+}
+
+/** White space as `\s` reads it. */
+function isSpace(c: number): boolean {
+  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Characters among which every pictograph is (the Latin-1 `©` and `®`, symbols and dingbats of
+ * U+203C–U+2B55 and U+3030–U+3299, and the high surrogates of the emoji planes): a plain class
+ * that spares most text the search for the pictographs themselves.
+ */
+const MAY_PICTOGRAPH = /[\u00a9\u00ae\u203c-\u2b55\u3030-\u3299\ud83c-\ud83f]/;
+const PICTOGRAPHS = new RegExp(`${PICTOGRAPH}+`, 'gu');
+const PICTOGRAPHS_AT = new RegExp(`${PICTOGRAPH}+`, 'yu');
+
+/** Adds to `ranges` the runs of pictographs (with the white space around them) standing between words. */
+function pictographs(text: string, ranges: number[]): void {
+  const n = text.length;
+  PICTOGRAPHS.lastIndex = 0;
+  for (let m = PICTOGRAPHS.exec(text); m !== null; m = PICTOGRAPHS.exec(text)) {
+    let start = m.index;
+    while (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
+    let end = m.index + m[0].length;
+    // More pictographs after white space belong to the same run.
+    for (;;) {
+      let k = end;
+      while (k < n && isSpace(text.charCodeAt(k))) k++;
+      PICTOGRAPHS_AT.lastIndex = k;
+      const more = PICTOGRAPHS_AT.exec(text);
+      end = more === null ? k : k + more[0].length;
+      if (more === null) break;
+    }
+    PICTOGRAPHS.lastIndex = end;
+    if (start > 0 && end < n && charClass(text.codePointAt(startBefore(text, start))!) !== 0 && charClass(text.codePointAt(end)!) !== 0) {
+      ranges.push(start, end);
+    }
+  }
+}
+
+/** A line of one token after a line break, and a line after it: where a run of such lines may be. */
+const MAY_LINES = /\n[^\S\n]*\S+[^\S\n]*\r?\n[^\S\n]*\S/;
+/** Lines in a row needed before their line breaks read as spaces. */
+const MIN_LINES = 3;
+
+/**
+ * Adds to `ranges` the line breaks (with a `\r` before one) between lines of one token holding a
+ * letter, in runs of {@link MIN_LINES} or more.
+ */
+function wordLines(text: string, ranges: number[]): void {
+  const breaks: number[] = [];
+  let lines = 0;
+  const flush = (): void => {
+    if (lines >= MIN_LINES) for (let k = 0; k < lines - 1; k++) ranges.push(breaks[2 * k]!, breaks[2 * k + 1]!);
+    breaks.length = 0;
+    lines = 0;
+  };
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trim();
+    if (!/\s/.test(line) && LETTER.test(line)) {
+      lines++;
+      if (end < text.length) {
+        const from = text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+        breaks.push(from, end + 1);
+      }
+    } else flush();
+    if (end === text.length) break;
+    start = end + 1;
+  }
+  flush();
+}
