@@ -56,7 +56,7 @@ export type {
   VaultEntry,
 } from './redact/index.js';
 export { scan } from './scan.js';
-export { DEFAULT_INJECTION_THRESHOLD, detectInjection, DOCUMENT_PACKS, INJECTION_PACKS, injectionScore } from './scanners/injection/index.js';
+export { DEFAULT_INJECTION_THRESHOLD, detectInjection, DOCUMENT_PACKS, INJECTION_PACKS, injectionScore, warmupInjection } from './scanners/injection/index.js';
 export type { InjectionContext, InjectionOptions, InjectionResult } from './scanners/injection/index.js';
 export type { ScanTextOptions } from './scan.js';
 export { normalize, toOriginal } from './text/index.js';

@@ -9,22 +9,24 @@ const DIACRITIC = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\
 const DIACRITICS_G = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
 
 /**
- * Diacritics left standing in a text from which on the text reads as decorated throughout: its
+ * Words with a diacritic left standing from which on a text reads as decorated throughout: its
  * generator also marked letters with a single diacritic that NFKC composes (`ṫhis`), so every
- * Latin letter of it loses its diacritics, not only those of words with one standing.
+ * Latin letter of it loses its diacritics, not only those of words with one standing. Words, not
+ * marks: one IPA transcription (`[ə̃ɔ̃ɛ̃œ̃]`) holds many.
  */
-const DECORATED_TEXT = 4;
+const DECORATED_WORDS = 3;
 
-/** True when `text` holds {@link DECORATED_TEXT} standing diacritics or more. */
+/** True when {@link DECORATED_WORDS} words of `text` or more hold a standing diacritic. */
 function isDecorated(text: string): boolean {
-  DIACRITICS_G.lastIndex = 0;
-  let count = 0;
-  for (let m = DIACRITICS_G.exec(text); m !== null; m = DIACRITICS_G.exec(text)) {
-    count += m[0].length;
-    if (count >= DECORATED_TEXT) return true;
+  DECORATED_G.lastIndex = 0;
+  let words = 0;
+  for (let m = DECORATED_G.exec(text); m !== null; m = DECORATED_G.exec(text)) {
+    if (++words >= DECORATED_WORDS) return true;
   }
   return false;
 }
+/** A standing diacritic, and the rest of its word. */
+const DECORATED_G = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f][^\s]*/g;
 
 /** A word needs this many letters for "every letter marked" to read as decoration rather than a language. */
 const ALL_MARKED_MIN = 4;
@@ -33,8 +35,8 @@ const ALL_MARKED_MIN = 4;
  * Diacritics dropped from the words that wear them as decoration, as a reader looks through them:
  * a word where a diacritic is left standing after NFKC (a mark no letter composes with, `i̶g̶n̶o̶r̶e̶`,
  * or a second and third stacked on one letter, `ì̖̗g̈́n̽o`), and a word of four letters or more
- * of which every letter wears one (`ḯḡṅṏṙḕ`); in a text with {@link DECORATED_TEXT} standing
- * diacritics or more, every word. In those words every Latin letter loses its diacritics (`í̶` → `i`),
+ * of which every letter wears one (`ḯḡṅṏṙḕ`); in a text with {@link DECORATED_WORDS} words or more with
+ * one standing, every word. In those words every Latin letter loses its diacritics (`í̶` → `i`),
  * and letters of other alphabets the diacritics that stand apart (`й̶` → `й`). Other words keep
  * theirs: NFKC composes what a language writes (`é`, `ư`, `ệ`), and Vietnamese, French or Yoruba
  * words have unmarked letters. Built on the clean view (NFKC), so a diacritic still standing is one

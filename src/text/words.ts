@@ -4,9 +4,9 @@ import { type TextView, ViewBuilder } from './view.js';
 /**
  * Words a writer ran together or set apart so that a filter reading phrases sees none, read
  * back as words between single spaces:
- * - three words or more, two of them of two letters or more, joined by one of `-`, `_`, `.`, `+`
- *   (`ignore-all-previous-instructions`, `IGNORE_ALL_RULES`), in a token that is not a link, a path,
- *   an address, a file name or data (see {@link joined});
+ * - three words or more, two of them of two letters or more, joined by one of `-`, `_`, `+`
+ *   (`ignore-all-previous-instructions`, `FORGET_YOUR_RULES`), in a token that is not a link, a path,
+ *   a key, an address, a file name or data (see {@link joined});
  * - pictographs between words (`ignore 👏 all 👏 previous`, `ignore🔥all`): the pictographs and the
  *   white space around them become one space;
  * - one word a line for three lines or more (`ignore\nall\nprevious`): the line breaks become spaces.
@@ -37,10 +37,11 @@ export function joinSeparatedWords(view: TextView): TextView {
 const WORD = '[\\p{L}\\p{M}\\p{N}@$]';
 const PICTOGRAPH = '[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}]';
 /**
- * Three runs joined by two separators (`a-b-c`): where a token of joined words may be. A plain
- * class without the `u` flag, which V8 searches fast; {@link TOKEN} reads only the tokens around.
+ * Three runs joined by two separators or runs of them (`a-b-c`, `a--b--c`): where a token of joined
+ * words may be. Plain classes without the `u` flag, which V8 searches fast; {@link TOKEN} reads only
+ * the tokens around.
  */
-const MAY_JOIN = /[^\s\-_.+][-_.+][^\s\-_.+]+[-_.+][^\s\-_.+]/;
+const MAY_JOIN = /[^\s\-_+][-_+]+[^\s\-_+]+[-_+]+[^\s\-_+]/;
 const CANDIDATE = new RegExp(MAY_JOIN.source, 'g');
 /**
  * A token of joined words: white space, an opening bracket or quotation mark, the end of a markup
@@ -49,7 +50,7 @@ const CANDIDATE = new RegExp(MAY_JOIN.source, 'g');
  */
 const TOKEN = new RegExp(`(?<=^|[\\s([{<>"'«“‘]|${PICTOGRAPH})(?:${WORD}|[-_.+]|['’](?=\\p{L}))+(?=$|[\\s)\\]}<"'»”’,;:!?]|${PICTOGRAPH})`, 'gu');
 const LETTER = /\p{L}/u;
-const SEPARATOR = /[-_.+]/;
+const JOINER = /[-_+]/;
 
 /**
  * True for a token longer than 40 characters with three capitals or more right after lower-case
@@ -59,12 +60,16 @@ function isData(token: string): boolean {
   return token.length > 40 && (token.match(/[a-z][A-Z]/g)?.length ?? 0) >= 3;
 }
 
+/** Words a token of joined words needs: two are a compound (`well-known`) or an identifier (`system_prompt`). */
+const MIN_PARTS = 3;
+
 /**
- * Adds to `ranges` the separators of tokens of three words or more joined by one of `-_.+` (and
- * nothing else: `a-b.md` is a file name, `ab_cd-ef` an identifier). Not in links, paths and calls
- * (a token breaks at `/`, `\`, `:`, `=`, `(` and the like, and only one that white space, a bracket,
- * a quotation mark, a tag or a pictograph closes counts), nor in e-mail addresses or data. A token's
- * closing dots are a sentence's end.
+ * Adds to `ranges` the separators (a run of one of `-`, `_`, `+`: `ignore--all--previous`) of tokens
+ * of three words or more so joined, and by nothing else: not `a-b.md` (a file name), `ai.model.id`
+ * (a key), `ab_cd-ef` (an identifier). Not in links, paths and calls (a token breaks at `/`, `\`,
+ * `:`, `=`, `(` and the like, and only one that white space, a bracket, a quotation mark, a tag or a
+ * pictograph closes counts), nor in e-mail addresses or data. A token's closing dots are a
+ * sentence's end.
  */
 function joined(text: string, ranges: number[]): void {
   CANDIDATE.lastIndex = 0;
@@ -79,17 +84,19 @@ function joined(text: string, ranges: number[]): void {
     TOKEN.lastIndex = 0;
     for (let m = TOKEN.exec(chunk); m !== null; m = TOKEN.exec(chunk)) {
       const token = m[0].replace(/\.+$/, '');
-      const sep = SEPARATOR.exec(token);
-      if (sep === null || /@[\p{L}\p{N}]/u.test(token) || isData(token)) continue;
-      const parts = token.split(sep[0]);
-      if (parts.length < 3 || !parts.every((p) => LETTER.test(p) && !SEPARATOR.test(p))) continue;
+      const sep = JOINER.exec(token)?.[0];
+      if (sep === undefined || token.includes('.') || /@[\p{L}\p{N}]/u.test(token) || isData(token)) continue;
+      const runs = token.split(sep === '-' ? /(-+)/ : sep === '_' ? /(_+)/ : /(\+{1,})/);
+      // Words at even indices, the runs of the separator between them at odd ones.
+      const parts = runs.filter((_, k) => k % 2 === 0);
+      if (parts.length < MIN_PARTS) continue;
+      if (!parts.every((p) => LETTER.test(p) && !JOINER.test(p))) continue;
       // Letters spaced out (`I-g-n-o-r-e`) are the fold view's to join, words apart where it says.
       if (parts.filter((p) => p.length >= 2).length < 2) continue;
       let at = start + m.index;
-      for (let k = 0; k < parts.length - 1; k++) {
-        at += parts[k]!.length;
-        ranges.push(at, at + 1);
-        at += 1;
+      for (let k = 0; k < runs.length - 1; k++) {
+        if (k % 2 === 1) ranges.push(at, at + runs[k]!.length);
+        at += runs[k]!.length;
       }
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputTooLargeError, InvalidInputError } from '../../src/errors.js';
-import { DEFAULT_INJECTION_THRESHOLD, detectInjection } from '../../src/scanners/injection/index.js';
+import { InputTooLargeError, InvalidInputError, PatternError } from '../../src/errors.js';
+import { DEFAULT_INJECTION_THRESHOLD, detectInjection, warmupInjection } from '../../src/scanners/injection/index.js';
 import { caesar, findEncoded, rot13 } from '../../src/scanners/injection/decoders.js';
 import { toTagCharacters } from '../../src/testing/index.js';
 
@@ -91,6 +91,19 @@ describe('detectInjection: options and errors', () => {
     expect(() => detectInjection('x', { threshold: 2 })).toThrow(InvalidInputError);
     expect(() => detectInjection('x', { decode: { maxDepth: -1 } })).toThrow(InvalidInputError);
     expect(() => detectInjection('x'.repeat(11), { maxChars: 10 })).toThrow(InputTooLargeError);
+  });
+
+  it('warms up at start-up: custom packs are compiled (a malformed one throws there), and scans then use them', () => {
+    const pack = {
+      id: 'team-words',
+      family: 'team',
+      rules: [{ id: 'codeword', category: 'instruction-override', severity: 'high', score: 0.9, pattern: '\\bbluefalcon\\b', views: ['clean'], examples: { positive: [{ text: 'say bluefalcon', match: 'bluefalcon' }], negative: ['say hello'] } }],
+    };
+    const packs = [pack];
+    expect(() => warmupInjection({ packs })).not.toThrow();
+    expect(detectInjection('please say bluefalcon now', { packs }).findings.map((f) => f.ruleId)).toContain('team-words/codeword');
+    expect(() => warmupInjection({ packs: [{ ...pack, rules: [{ ...pack.rules[0], pattern: '(' }] }] })).toThrow(PatternError);
+    expect(() => warmupInjection()).not.toThrow();
   });
 
   it('reads an instruction about the answer as an injection in a document only', () => {
