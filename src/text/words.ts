@@ -57,7 +57,31 @@ const JOINER = /[-_+]/;
  * letters: data such as base64 (`aZ3kQ9x+Wm…`), which the fold view leaves as it is.
  */
 function isData(token: string): boolean {
-  return token.length > 40 && (token.match(/[a-z][A-Z]/g)?.length ?? 0) >= 3;
+  return token.length > 40 && humps(token, 0, token.length) >= 3;
+}
+
+/** Capitals right after a lower-case letter in `text[start, end)`, counted up to 3. */
+function humps(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start + 1; i < end && n < 3; i++) {
+    const c = text.charCodeAt(i);
+    const b = text.charCodeAt(i - 1);
+    if (c >= 0x41 && c <= 0x5a && b >= 0x61 && b <= 0x7a) n++;
+  }
+  return n;
+}
+
+/**
+ * False for a run without white space that holds no letter (`1234-5678-9012`) or reads as data as
+ * a whole (a base64 line): read before the token search, which it spares most of such text.
+ */
+function mayHoldWords(text: string, start: number, end: number): boolean {
+  if (end - start > 40 && humps(text, start, end) >= 3) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return true;
+  }
+  return false;
 }
 
 /** Words a token of joined words needs: two are a compound (`well-known`) or an identifier (`system_prompt`). */
@@ -80,6 +104,7 @@ function joined(text: string, ranges: number[]): void {
     let end = c.index + c[0].length;
     while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
     CANDIDATE.lastIndex = end;
+    if (!mayHoldWords(text, start, end)) continue;
     const chunk = text.slice(start, end);
     TOKEN.lastIndex = 0;
     for (let m = TOKEN.exec(chunk); m !== null; m = TOKEN.exec(chunk)) {
@@ -140,14 +165,25 @@ function pictographs(text: string, ranges: number[]): void {
   }
 }
 
-/** A line of one token after a line break, and a line after it: where a run of such lines may be. */
-const MAY_LINES = /\n[^\S\n]*\S+[^\S\n]*\r?\n[^\S\n]*\S/;
+/**
+ * Two lines of one short token each, starting with a letter and without digits or `+/=`: where a
+ * run of one-word lines may be. Plain classes without the `u` flag; lines of data fail it.
+ */
+const MAY_LINES = /\n[^\S\n]*[A-Za-z\u00c0-\uffff][^\s\d+/=]{0,39}[^\S\n]*\r?\n[^\S\n]*[A-Za-z\u00c0-\uffff][^\s\d+/=]{0,39}[^\S\n]*(?:\r?\n|$)/;
 /** Lines in a row needed before their line breaks read as spaces. */
 const MIN_LINES = 3;
 
 /**
- * Adds to `ranges` the line breaks (with a `\r` before one) between lines of one token holding a
- * letter, in runs of {@link MIN_LINES} or more.
+ * A line of one word: letters (with marks, apostrophes and hyphens inside), closing punctuation at
+ * most. Not a line of data (hex, base64, a key), which holds digits or symbols.
+ */
+const WORD_LINE = /^\p{L}[\p{L}\p{M}'’-]*[.,;:!?]?$/u;
+/** Longer lines are no word. */
+const LONGEST_WORD = 40;
+
+/**
+ * Adds to `ranges` the line breaks (with a `\r` before one) between lines of one word, in runs of
+ * {@link MIN_LINES} or more.
  */
 function wordLines(text: string, ranges: number[]): void {
   const breaks: number[] = [];
@@ -161,7 +197,7 @@ function wordLines(text: string, ranges: number[]): void {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end).trim();
-    if (!/\s/.test(line) && LETTER.test(line)) {
+    if (line.length <= LONGEST_WORD && WORD_LINE.test(line)) {
       lines++;
       if (end < text.length) {
         const from = text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
