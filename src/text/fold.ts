@@ -170,11 +170,12 @@ function isDataLike(length: number, humps: number): boolean {
 }
 
 /**
- * The fold view, built on the clean view: look-alike letters from other scripts become
- * Latin, spaced-out letters are joined, leetspeak inside words becomes letters
- * (`1gn0r3` → `ignore`; `1` folds to `i`, so rules on this view write `[il]` where they
- * mean `l`), and underscores around words are dropped (as the clean view drops `*` and `~`). Case
- * is kept: rules use the `i` flag.
+ * The fold view, built on the clean view: diacritics worn as decoration are dropped
+ * ({@link dropDecorativeMarks}), look-alike letters from other scripts become Latin, spaced-out
+ * letters are joined, words set apart by joiners, pictographs or line breaks are read as words
+ * ({@link joinSeparatedWords}), leetspeak inside words becomes letters (`1gn0r3` → `ignore`; `1`
+ * folds to `i`, so rules on this view write `[il]` where they mean `l`), and underscores around
+ * words are dropped (as the clean view drops `*` and `~`). Case is kept: rules use the `i` flag.
  */
 export function foldView(clean: TextView): TextView {
   // Diacritics stacked as decoration go first (a look-alike table would read `ǫ͡` as `q`); dropped,
