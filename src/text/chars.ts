@@ -37,3 +37,8 @@ function isPair(text: string, i: number): boolean {
 export function startBefore(text: string, at: number): number {
   return at >= 2 && isPair(text, at - 2) ? at - 2 : at - 1;
 }
+
+/** White space that ends a token: ASCII controls and space, and the Unicode spaces. */
+export function isSpace(c: number): boolean {
+  return c <= 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}

@@ -1,4 +1,4 @@
-import { ASCII_CLASS, charClass, startBefore } from './chars.js';
+import { ASCII_CLASS, charClass, isSpace, startBefore } from './chars.js';
 import { dropMarkup, EMPHASIS, MARKUP, unicodeClean } from './clean.js';
 import { CONFUSABLE, LOOKALIKE_CODE } from './confusables.js';
 import { dropDecorativeMarks } from './marks.js';
@@ -136,11 +136,6 @@ function capitalsOnly(units: Uint16Array, start: number, end: number): boolean {
     if (c >= 0x41 && c <= 0x5a) capitals = true;
   }
   return capitals;
-}
-
-/** White space that ends a token (see foldLeet): ASCII controls and space, and the Unicode spaces. */
-function isSpace(c: number): boolean {
-  return c <= 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /**

@@ -5,8 +5,9 @@ import { type TextView, ViewBuilder } from './view.js';
  * Combining diacritics that "glitch text" (Zalgo) generators stack on letters: the general,
  * extended and supplementary combining diacritical marks, those for symbols, and the half marks.
  */
-const DIACRITIC = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
-const DIACRITICS_G = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
+const DIACRITIC_CLASS = '[\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f]';
+const DIACRITIC = new RegExp(DIACRITIC_CLASS);
+const DIACRITICS_G = new RegExp(`${DIACRITIC_CLASS}+`, 'g');
 
 /**
  * Words with a diacritic left standing from which on a text reads as decorated throughout: its
@@ -26,7 +27,7 @@ function isDecorated(text: string): boolean {
   return false;
 }
 /** A standing diacritic, and the rest of its word. */
-const DECORATED_G = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f][^\s]*/g;
+const DECORATED_G = new RegExp(`${DIACRITIC_CLASS}\\S*`, 'g');
 
 /** A word needs this many letters for "every letter marked" to read as decoration rather than a language. */
 const ALL_MARKED_MIN = 4;

@@ -1,4 +1,4 @@
-import { charClass, startBefore } from './chars.js';
+import { charClass, isSpace, startBefore } from './chars.js';
 import { type TextView, ViewBuilder } from './view.js';
 
 /**
@@ -125,11 +125,6 @@ function joined(text: string, ranges: number[]): void {
       }
     }
   }
-}
-
-/** White space as `\s` reads it. */
-function isSpace(c: number): boolean {
-  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
