@@ -7,8 +7,8 @@ import { type TextView, ViewBuilder } from './view.js';
  * - three words or more, two of them of two letters or more, joined by one of `-`, `_`, `+`
  *   (`ignore-all-previous-instructions`, `FORGET_YOUR_RULES`), in a token that is not a link, a path,
  *   a key, an address, a file name or data (see {@link joined});
- * - pictographs between words (`ignore 👏 all 👏 previous`, `ignore🔥all`): the pictographs and the
- *   white space around them become one space;
+ * - pictographs and other symbols between words (`ignore 👏 all`, `ignore🔥all`, `ignore ★ all`): the
+ *   symbols and the white space around them become one space;
  * - one word a line for three lines or more (`ignore\nall\nprevious`): the line breaks become spaces.
  * A word here is a run of letters, marks, digits, `@` and `$` holding a letter.
  */
@@ -35,7 +35,8 @@ export function joinSeparatedWords(view: TextView): TextView {
 }
 
 const WORD = '[\\p{L}\\p{M}\\p{N}@$]';
-const PICTOGRAPH = '[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}]';
+/** Pictographs and other symbols (`★`, `✓`, `♪`, `☞`): what a writer may set between words. */
+const PICTOGRAPH = '[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\p{So}]';
 /**
  * Three runs joined by two separators or runs of them (`a-b-c`, `a--b--c`): where a token of joined
  * words may be. Plain classes without the `u` flag, which V8 searches fast; {@link TOKEN} reads only
@@ -128,11 +129,12 @@ function joined(text: string, ranges: number[]): void {
 }
 
 /**
- * Characters among which every pictograph is (the Latin-1 `©` and `®`, symbols and dingbats of
- * U+203C–U+2B55 and U+3030–U+3299, and the high surrogates of the emoji planes): a plain class
- * that spares most text the search for the pictographs themselves.
+ * Characters among which the pictographs and most symbols are (the Latin-1 `¦ © ® °`, letterlike
+ * symbols to dingbats U+2100–U+2BFF, the CJK radicals and symbols, the high surrogates of the
+ * musical and emoji planes): a plain class that spares most text the search for them. Symbols of
+ * other blocks are not looked for.
  */
-const MAY_PICTOGRAPH = /[\u00a9\u00ae\u203c-\u2b55\u3030-\u3299\ud83c-\ud83f]/;
+const MAY_PICTOGRAPH = /[\u00a6\u00a9\u00ae\u00b0\u2100-\u2bff\u2e80-\u2fff\u3004-\u33ff\ud834\ud83c-\ud83f]/;
 const PICTOGRAPHS = new RegExp(`${PICTOGRAPH}+`, 'gu');
 const PICTOGRAPHS_AT = new RegExp(`${PICTOGRAPH}+`, 'yu');
 
