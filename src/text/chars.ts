@@ -42,3 +42,20 @@ export function startBefore(text: string, at: number): number {
 export function isSpace(c: number): boolean {
   return c <= 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
+
+/**
+ * True when `text[start, end)`, a run without white space, reads as data rather than text: longer
+ * than 40 characters and in mixed case, with three capitals or more right after lower-case letters,
+ * as base64 lines are (`aZ3kQ9x+Wm/T0pLr8…`). Words are written for a reader, between spaces; the
+ * fold view leaves such runs as they are, or it would differ all through an encoded blob.
+ */
+export function readsAsData(text: string, start: number, end: number): boolean {
+  if (end - start <= 40) return false;
+  let humps = 0;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const b = text.charCodeAt(i - 1);
+    if (c >= 0x41 && c <= 0x5a && b >= 0x61 && b <= 0x7a && ++humps >= 3) return true;
+  }
+  return false;
+}

@@ -1,4 +1,4 @@
-import { ASCII_CLASS, charClass, isSpace, startBefore } from './chars.js';
+import { ASCII_CLASS, charClass, isSpace, readsAsData, startBefore } from './chars.js';
 import { dropMarkup, EMPHASIS, MARKUP, unicodeClean } from './clean.js';
 import { CONFUSABLE, LOOKALIKE_CODE } from './confusables.js';
 import { dropDecorativeMarks } from './marks.js';
@@ -19,7 +19,7 @@ const LEET_UPPER = LEET_CODE.map((c) => (c === 0 ? 0 : c - 0x20));
  * Leetspeak folded inside words (runs of letters, marks, digits, `@` and `$`) that hold both
  * a letter and a leet character; other words stay as they are: plain numbers, the word of an
  * e-mail address that holds its `@`, words longer than {@link LONGEST_LEET_WORD}, and
- * words of tokens that read as data, such as base64 ({@link isDataLike}).
+ * words of tokens that read as data, such as base64 ({@link readsAsData}).
  * Only the words around leet characters are read: a native search finds those characters, and
  * most text has few of them (a walk over every character cost more than the engine's scan).
  */
@@ -50,7 +50,7 @@ function foldLeet(text: string): string {
 }
 
 /**
- * The tokens (runs without white space) of a text that read as data ({@link isDataLike}), asked
+ * The tokens (runs without white space) of a text that read as data ({@link readsAsData}), asked
  * about at positions in increasing order, so that each token is measured once.
  */
 class DataTokens {
@@ -64,17 +64,10 @@ class DataTokens {
       const text = this.text;
       let start = at;
       while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
-      // Capitals right after a lower-case letter (`aZ3kQ9x`: 2), as base64 has many.
-      let humps = 0;
-      let end = start;
-      for (let prev = 0x20; end < text.length; end++) {
-        const c = text.charCodeAt(end);
-        if (isSpace(c)) break;
-        if (c >= 0x41 && c <= 0x5a && prev >= 0x61 && prev <= 0x7a) humps++;
-        prev = c;
-      }
+      let end = at;
+      while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
       this.end = end;
-      this.data = isDataLike(end - start, humps);
+      this.data = readsAsData(text, start, end);
     }
     return this.data ? this.end : -1;
   }
@@ -152,17 +145,6 @@ function isEmailLocal(text: string, start: number, end: number): boolean {
 
 /** Words longer than this are data (keys, hashes, encoded blobs), not leetspeak. */
 const LONGEST_LEET_WORD = 40;
-
-/**
- * True when a token (a run without white space) of `length` characters, with `humps` capitals
- * right after lower-case letters, reads as data rather than text: longer than
- * {@link LONGEST_LEET_WORD} and in mixed case, as base64 lines are (`aZ3kQ9x+Wm/T0pLr8…`).
- * Leetspeak is written for a reader, in words between spaces; folding such tokens would make
- * the fold view differ all through an encoded blob.
- */
-function isDataLike(length: number, humps: number): boolean {
-  return length > LONGEST_LEET_WORD && humps >= 3;
-}
 
 /**
  * The fold view, built on the clean view: diacritics worn as decoration are dropped
@@ -284,7 +266,7 @@ function spacedClass(cp: number): number {
  * Runs of at least three single units (letters, leet digits, `@`, `$`) each followed by
  * exactly one separator (`i g n o r e`, `i.g.n.o.r.e`), not touching another letter or
  * digit, holding at least two letters, and not inside a token that reads as data
- * ({@link isDataLike}): `[start, end)` pairs. A hand-written walk: the equivalent Unicode
+ * ({@link readsAsData}): `[start, end)` pairs. A hand-written walk: the equivalent Unicode
  * regex cost more than every other step of the fold view together.
  */
 function spacedRuns(text: string): number[] {

@@ -1,4 +1,4 @@
-import { charClass, isSpace, startBefore } from './chars.js';
+import { charClass, isSpace, readsAsData, startBefore } from './chars.js';
 import { type TextView, ViewBuilder } from './view.js';
 
 /**
@@ -15,7 +15,7 @@ import { type TextView, ViewBuilder } from './view.js';
 export function joinSeparatedWords(view: TextView): TextView {
   const text = view.text;
   const ranges: number[] = [];
-  if (MAY_JOIN.test(text)) joined(text, ranges);
+  joined(text, ranges);
   if (MAY_PICTOGRAPH.test(text)) pictographs(text, ranges);
   if (MAY_LINES.test(text)) wordLines(text, ranges);
   if (ranges.length === 0) return view;
@@ -42,8 +42,7 @@ const PICTOGRAPH = '[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_I
  * words may be. Plain classes without the `u` flag, which V8 searches fast; {@link TOKEN} reads only
  * the tokens around.
  */
-const MAY_JOIN = /[^\s\-_+][-_+]+[^\s\-_+]+[-_+]+[^\s\-_+]/;
-const CANDIDATE = new RegExp(MAY_JOIN.source, 'g');
+const CANDIDATE = /[^\s\-_+][-_+]+[^\s\-_+]+[-_+]+[^\s\-_+]/g;
 /**
  * A token of joined words: white space, an opening bracket or quotation mark, the end of a markup
  * tag, a pictograph or the start before it; runs of word characters, separators and apostrophes
@@ -54,30 +53,11 @@ const LETTER = /\p{L}/u;
 const JOINER = /[-_+]/;
 
 /**
- * True for a token longer than 40 characters with three capitals or more right after lower-case
- * letters: data such as base64 (`aZ3kQ9x+Wm…`), which the fold view leaves as it is.
- */
-function isData(token: string): boolean {
-  return token.length > 40 && humps(token, 0, token.length) >= 3;
-}
-
-/** Capitals right after a lower-case letter in `text[start, end)`, counted up to 3. */
-function humps(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start + 1; i < end && n < 3; i++) {
-    const c = text.charCodeAt(i);
-    const b = text.charCodeAt(i - 1);
-    if (c >= 0x41 && c <= 0x5a && b >= 0x61 && b <= 0x7a) n++;
-  }
-  return n;
-}
-
-/**
  * False for a run without white space that holds no letter (`1234-5678-9012`) or reads as data as
  * a whole (a base64 line): read before the token search, which it spares most of such text.
  */
 function mayHoldWords(text: string, start: number, end: number): boolean {
-  if (end - start > 40 && humps(text, start, end) >= 3) return false;
+  if (readsAsData(text, start, end)) return false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return true;
@@ -111,8 +91,8 @@ function joined(text: string, ranges: number[]): void {
     for (let m = TOKEN.exec(chunk); m !== null; m = TOKEN.exec(chunk)) {
       const token = m[0].replace(/\.+$/, '');
       const sep = JOINER.exec(token)?.[0];
-      if (sep === undefined || token.includes('.') || /@[\p{L}\p{N}]/u.test(token) || isData(token)) continue;
-      const runs = token.split(sep === '-' ? /(-+)/ : sep === '_' ? /(_+)/ : /(\+{1,})/);
+      if (sep === undefined || token.includes('.') || /@[\p{L}\p{N}]/u.test(token) || readsAsData(token, 0, token.length)) continue;
+      const runs = token.split(sep === '-' ? /(-+)/ : sep === '_' ? /(_+)/ : /(\++)/);
       // Words at even indices, the runs of the separator between them at odd ones.
       const parts = runs.filter((_, k) => k % 2 === 0);
       if (parts.length < MIN_PARTS) continue;
