@@ -22,6 +22,11 @@ const cases: Record<string, (n: number) => string> = {
   'opening brackets': (n) => '('.repeat(n),
   'mismatched brackets in words': (n) => 'ab(cd] ef{gh) '.repeat(n / 15),
   'words spelled out with stars': (n) => 'a*b*c '.repeat(n / 6),
+  'camel case in one run': (n) => 'aB'.repeat(n / 2),
+  'camel-case words beside braces': (n) => 'oneTwoThree { '.repeat(n / 14),
+  'words joined by hyphens and stops': (n) => 'ab.-cd,-'.repeat(n / 8),
+  'pictographs between words': (n) => 'ab👏'.repeat(n / 4),
+  'one word a line': (n) => 'ab\n'.repeat(n / 3),
 };
 
 const time = (text: string): number => {

@@ -22,7 +22,7 @@ const HELD_OUT_TENTHS = 3;
 const OBFUSCATION_SAMPLE = 1000;
 /** A source's recall is shown by category when its categories hold at least this many attacks on average. */
 const CATEGORY_MEAN = 20;
-const OBFUSCATIONS: readonly ObfuscatorName[] = ['homoglyphs', 'zeroWidth', 'base64', 'leetspeak', 'spacedLetters', 'reversed', 'escapes', 'emphasis', 'diacritics', 'separatedWords'];
+const OBFUSCATIONS: readonly ObfuscatorName[] = ['homoglyphs', 'zeroWidth', 'base64', 'leetspeak', 'spacedLetters', 'reversed', 'escapes', 'emphasis', 'diacritics', 'separatedWords', 'camelCase'];
 /**
  * Sources whose texts are third-party content by construction: BIPIA's attacks are written to be
  * planted in e-mails, tables, web pages and code, and its clean contexts are those carriers. They

@@ -3,7 +3,7 @@
  * language, obfuscators that disguise any text (homoglyphs, zero-width characters, tag
  * smuggling, base64, hex, HTML and `\u` escapes, text written backwards, leetspeak, spaced letters,
  * case noise, Markdown emphasis, stacked diacritics, words set apart by pictographs, joiners or line
- * breaks), and chunkings of a text
+ * breaks, words run together in camel case), and chunkings of a text
  * as a stream would deliver it. Needs `fast-check` (v4) installed beside promptward.
  *
  * @example
@@ -13,6 +13,7 @@
  */
 export { ATTACK_FAMILIES, ATTACK_LANGUAGES, attack, attackCoverage } from './attacks.js';
 export type { Attack, AttackFamily, AttackLanguage, AttackOptions } from './attacks.js';
+export { camelCase } from './camel-case.js';
 export { caseNoise } from './case-noise.js';
 export { chunkings } from './chunks.js';
 export { diacritics } from './diacritics.js';

@@ -1,4 +1,5 @@
 import type fc from 'fast-check';
+import { camelCase } from './camel-case.js';
 import { caseNoise } from './case-noise.js';
 import { diacritics } from './diacritics.js';
 import { emphasis } from './emphasis.js';
@@ -25,6 +26,7 @@ export const OBFUSCATORS = {
   emphasis: (text: string) => emphasis(text),
   diacritics: (text: string) => diacritics(text),
   separatedWords: (text: string) => separatedWords(text),
+  camelCase: (text: string) => camelCase(text),
 } as const satisfies Record<string, (text: string) => fc.Arbitrary<string>>;
 
 /** The name of one obfuscator. */

@@ -2,6 +2,7 @@ import { ASCII_CLASS, charClass, isSpace, readsAsData, startBefore } from './cha
 import { dropMarkup, EMPHASIS, MARKUP, unicodeClean } from './clean.js';
 import { CONFUSABLE, LOOKALIKE_CODE } from './confusables.js';
 import { dropDecorativeMarks } from './marks.js';
+import { dropCommentsInWords, joinSplitWords } from './split.js';
 import { type TextView, ViewBuilder } from './view.js';
 import { joinSeparatedWords } from './words.js';
 
@@ -159,18 +160,19 @@ export function foldView(clean: TextView): TextView {
   // they can bare emphasis beside a word, as the clean view of the result would see it.
   const unmarked = dropDecorativeMarks(clean, 'standing');
   const bare = unmarked === clean ? clean : dropMarkup(unmarked, EMPHASIS);
-  const lookalike = foldLookalikes(bare.text);
+  const uncommented = dropCommentsInWords(bare);
+  const lookalike = foldLookalikes(uncommented.text);
   // A folded letter can now stand before a combining mark it composes with (`е́` → `é`):
   // compose before joining spaced letters, which are single characters, or a second pass
   // would join what the first left apart.
-  const composed = lookalike === bare.text ? bare : unicodeClean({ ...bare, text: lookalike });
+  const composed = lookalike === uncommented.text ? uncommented : unicodeClean({ ...uncommented, text: lookalike });
   // Words set apart come before letters spaced out (`i👏g👏n` spaces them out), and after them and
   // leet too (`x-y-z_ab_cd` joins words only once `x-y-z` is one; `ab-ab@ab-cd` once `@` is `a`).
-  const separated = joinSeparatedWords(dropMarkup(composed, MARKUP));
+  const separated = joinSeparatedWords(joinSplitWords(dropMarkup(composed, MARKUP)));
   const spaced = joinSpacedLetters(separated);
   const joined = dropDecorativeMarks(spaced, 'every-letter');
   const leet = foldLeet(joined.text);
-  const rejoined = spaced === separated && leet === joined.text ? { ...joined, text: leet } : joinSeparatedWords({ ...joined, text: leet });
+  const rejoined = spaced === separated && leet === joined.text ? { ...joined, text: leet } : joinSeparatedWords(joinSplitWords({ ...joined, text: leet }));
   // Leet can do the same (`4́` → `á`): normalize again.
   return { ...unicodeClean(rejoined), name: 'fold' };
 }

@@ -9,7 +9,9 @@ import { type TextView, ViewBuilder } from './view.js';
  *   a key, an address, a file name or data (see {@link joined});
  * - pictographs and other symbols between words (`ignore 👏 all`, `ignore🔥all`, `ignore ★ all`): the
  *   symbols and the white space around them become one space;
- * - one word a line for three lines or more (`ignore\nall\nprevious`): the line breaks become spaces.
+ * - one word a line for three lines or more (`ignore\nall\nprevious`): the line breaks become spaces;
+ * - three words or more run together in camel case (`ignoreAllPreviousRules`): a space goes before
+ *   each capital that starts a word (see {@link camelCase}).
  * A word here is a run of letters, marks, digits, `@` and `$` holding a letter.
  */
 export function joinSeparatedWords(view: TextView): TextView {
@@ -18,6 +20,7 @@ export function joinSeparatedWords(view: TextView): TextView {
   joined(text, ranges);
   if (MAY_PICTOGRAPH.test(text)) pictographs(text, ranges);
   if (MAY_LINES.test(text)) wordLines(text, ranges);
+  if (MAY_CAMEL.test(text)) camelCase(text, ranges);
   if (ranges.length === 0) return view;
   const order = [...Array(ranges.length / 2).keys()].sort((a, b) => ranges[2 * a]! - ranges[2 * b]!);
   const builder = new ViewBuilder(view);
@@ -27,7 +30,8 @@ export function joinSeparatedWords(view: TextView): TextView {
     const to = ranges[2 * r + 1]!;
     if (from < last) continue; // inside a range already replaced
     builder.copy(last, from);
-    builder.push(' ', from, to);
+    // An empty range is a space put before the character at `from`, and mapped to it.
+    builder.push(' ', from, Math.max(to, from + 1));
     last = to;
   }
   builder.copy(last, text.length);
@@ -35,6 +39,8 @@ export function joinSeparatedWords(view: TextView): TextView {
 }
 
 const WORD = '[\\p{L}\\p{M}\\p{N}@$]';
+/** Punctuation that closes a clause, in the scripts that have their own (`।`, `؟`, `、`). */
+const STOPS = '[,;:!?।॥؟،؛。、]';
 /** Pictographs and other symbols (`★`, `✓`, `♪`, `☞`): what a writer may set between words. */
 const PICTOGRAPH = '[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\p{So}]';
 /**
@@ -48,9 +54,16 @@ const CANDIDATE = /[^\s\-_+][-_+]+[^\s\-_+]+[-_+]+[^\s\-_+]/g;
  * tag, a pictograph or the start before it; runs of word characters, separators and apostrophes
  * inside words (`we're`); and white space, closing punctuation, a tag, a pictograph or the end after.
  */
-const TOKEN = new RegExp(`(?<=^|[\\s([{<>"'«“‘]|${PICTOGRAPH})(?:${WORD}|[-_.+]|['’](?=\\p{L}))+(?=$|[\\s)\\]}<"'»”’,;:!?]|${PICTOGRAPH})`, 'gu');
+const TOKEN = new RegExp(
+  `(?<=^|[\\s([{<>"'«“‘¿¡]|${PICTOGRAPH})(?:${WORD}|[-_.+]|['’](?=\\p{L})|${STOPS}+(?=[-_+]))+(?=$|[\\s)\\]}<"'»”’]|${STOPS}|${PICTOGRAPH})`,
+  'gu',
+);
 const LETTER = /\p{L}/u;
 const JOINER = /[-_+]/;
+const SPLITS = [/(-+)/, /(_+)/, /(\++)/];
+/** Closing punctuation at a word's end, and the same before a joiner. */
+const CLOSING = new RegExp(`[.]*${STOPS}*$`, 'u');
+const CLOSING_JOINED = new RegExp(`[.]*${STOPS}*(?=[-_+])`, 'gu');
 
 /**
  * False for a run without white space that holds no letter (`1234-5678-9012`) or reads as data as
@@ -85,27 +98,68 @@ function joined(text: string, ranges: number[]): void {
     let end = c.index + c[0].length;
     while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
     CANDIDATE.lastIndex = end;
-    if (!mayHoldWords(text, start, end)) continue;
     const chunk = text.slice(start, end);
+    if (joinedThroughout(chunk, start, ranges) || !mayHoldWords(text, start, end)) continue;
     TOKEN.lastIndex = 0;
     for (let m = TOKEN.exec(chunk); m !== null; m = TOKEN.exec(chunk)) {
-      const token = m[0].replace(/\.+$/, '');
-      const sep = JOINER.exec(token)?.[0];
-      if (sep === undefined || token.includes('.') || /@[\p{L}\p{N}]/u.test(token) || readsAsData(token, 0, token.length)) continue;
-      const runs = token.split(sep === '-' ? /(-+)/ : sep === '_' ? /(_+)/ : /(\++)/);
+      // A joiner before a quotation (`word-"Olá"`) or after one sets the quotation apart, and joins no word.
+      const lead = m.index > 0 && !isSpace(chunk.charCodeAt(m.index - 1)) ? /^[-_+]*/.exec(m[0])![0].length : 0;
+      const token = m[0].slice(lead).replace(/[-_+.]+$/, '');
+      // Punctuation that ends a word before a joiner (`rules.-Now`, `this,_and`) is a sentence's; a dot
+      // anywhere else makes a file name or a key.
+      if (!JOINER.test(token) || token.replace(CLOSING_JOINED, '').includes('.') || /@[\p{L}\p{N}]/u.test(token) || readsAsData(token, 0, token.length)) {
+        continue;
+      }
+      // The joiner between the words is the one of most runs; a part may be a compound of another
+      // (`Pouvez-vous+partager+votre`).
+      const runs = SPLITS.map((re) => token.split(re)).sort((a, b) => b.length - a.length)[0]!;
       // Words at even indices, the runs of the separator between them at odd ones.
       const parts = runs.filter((_, k) => k % 2 === 0);
-      if (parts.length < MIN_PARTS) continue;
-      if (!parts.every((p) => LETTER.test(p) && !JOINER.test(p))) continue;
-      // Letters spaced out (`I-g-n-o-r-e`) are the fold view's to join, words apart where it says.
-      if (parts.filter((p) => p.length >= 2).length < 2) continue;
-      let at = start + m.index;
+      if (parts.length < MIN_PARTS || !parts.every((p) => LETTER.test(p))) continue;
+      // Letters spaced out (`I-g-n-o-r-e`) are the fold view's to join, words apart where it says;
+      // nor is a token of two compounds (`ab_cd-ef`).
+      if (parts.filter((p) => !JOINER.test(p) && p.replace(CLOSING, '').length >= 2).length < 2) continue;
+      let at = start + m.index + lead;
       for (let k = 0; k < runs.length - 1; k++) {
         if (k % 2 === 1) ranges.push(at, at + runs[k]!.length);
         at += runs[k]!.length;
       }
     }
   }
+}
+
+/** Runs of one joiner a stretch without white space needs to read as a text so written throughout. */
+const MIN_THROUGHOUT = 12;
+/** Words are short: a part longer than this is no word (a base64url blob's parts run to sixty). */
+const LONGEST_PART = 20;
+const JOINER_RUNS = { '-': /-+/g, _: /_+/g, '+': /\++/g } as const;
+
+/**
+ * True, with the runs of its joiner added to `ranges`, when `chunk` (at `offset`, without white
+ * space) is a text with one joiner for every space (`You-are-FreeSpeechGPT,-a-large-language-model…`):
+ * {@link MIN_THROUGHOUT} runs of it or more, nine parts in ten between them short and two in three
+ * with a letter. Not a link (`://`). A token search would stop at its first slash, colon or dotted number.
+ */
+function joinedThroughout(chunk: string, offset: number, ranges: number[]): boolean {
+  if (chunk.length < 2 * MIN_THROUGHOUT || chunk.includes('://')) return false;
+  for (const re of Object.values(JOINER_RUNS)) {
+    const runs = [...chunk.matchAll(re)];
+    if (runs.length < MIN_THROUGHOUT) continue;
+    let short = 0;
+    let words = 0;
+    let from = 0;
+    for (let k = 0; k <= runs.length; k++) {
+      const to = k < runs.length ? runs[k]!.index : chunk.length;
+      const part = chunk.slice(from, to);
+      if (part.length <= LONGEST_PART) short++;
+      if (LETTER.test(part)) words++;
+      if (k < runs.length) from = to + runs[k]![0].length;
+    }
+    if (short * 10 < (runs.length + 1) * 9 || words * 3 < (runs.length + 1) * 2) continue;
+    for (const r of runs) if (r.index > 0 && r.index + r[0].length < chunk.length) ranges.push(offset + r.index, offset + r.index + r[0].length);
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -143,46 +197,105 @@ function pictographs(text: string, ranges: number[]): void {
 }
 
 /**
- * Two lines of one short token each, starting with a letter and without digits or `+/=`: where a
- * run of one-word lines may be. Plain classes without the `u` flag; lines of data fail it.
+ * Two lines of one short token each (after a list marker at most), starting with a letter and without
+ * digits or `+/=`: where a run of one-word lines may be. Plain classes without the `u` flag; lines of data fail it.
  */
-const MAY_LINES = /\n[^\S\n]*[A-Za-z\u00c0-\uffff][^\s\d+/=]{0,39}[^\S\n]*\r?\n[^\S\n]*[A-Za-z\u00c0-\uffff][^\s\d+/=]{0,39}[^\S\n]*(?:\r?\n|$)/;
+const MAY_LINES =
+  /\n[^\S\n]*(?:(?:[-*•]|\d{1,3}[.)])[^\S\n]+)?[A-Za-z\u00c0-\uffff][^\s\d+/=]{0,39}[^\S\n]*\r?\n[^\S\n]*(?:(?:[-*•]|\d{1,3}[.)])[^\S\n]+)?[A-Za-z\u00c0-\uffff][^\s\d+/=]{0,39}[^\S\n]*(?:\r?\n|$)/;
 /** Lines in a row needed before their line breaks read as spaces. */
 const MIN_LINES = 3;
 
 /**
  * A line of one word: letters (with marks, apostrophes and hyphens inside), closing punctuation at
- * most. Not a line of data (hex, base64, a key), which holds digits or symbols.
+ * most, after a list marker at most (`-`, `*`, `•`, `3.`, `3)`). Not a line of data (hex, base64, a
+ * key), which holds digits or symbols.
  */
-const WORD_LINE = /^\p{L}[\p{L}\p{M}'’-]*[.,;:!?]?$/u;
+const WORD_LINE = /^((?:[-*•]|\d{1,3}[.)])\s+)?\p{L}[\p{L}\p{M}'’-]*[.,;:!?]?$/u;
 /** Longer lines are no word. */
 const LONGEST_WORD = 40;
 
 /**
- * Adds to `ranges` the line breaks (with a `\r` before one) between lines of one word, in runs of
- * {@link MIN_LINES} or more.
+ * Adds to `ranges` the line breaks (with a `\r` before one), and the white space and list marker
+ * after them, between lines of one word, in runs of {@link MIN_LINES} or more.
  */
 function wordLines(text: string, ranges: number[]): void {
+  // Per line of the run: where its break starts, and where its word does.
   const breaks: number[] = [];
-  let lines = 0;
+  const words: number[] = [];
   const flush = (): void => {
-    if (lines >= MIN_LINES) for (let k = 0; k < lines - 1; k++) ranges.push(breaks[2 * k]!, breaks[2 * k + 1]!);
+    if (words.length >= MIN_LINES) for (let k = 0; k < words.length - 1; k++) ranges.push(breaks[k]!, words[k + 1]!);
     breaks.length = 0;
-    lines = 0;
+    words.length = 0;
   };
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const line = text.slice(start, end).trim();
-    if (line.length <= LONGEST_WORD && WORD_LINE.test(line)) {
-      lines++;
-      if (end < text.length) {
-        const from = text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
-        breaks.push(from, end + 1);
-      }
+    const raw = text.slice(start, end);
+    const line = raw.trim();
+    const m = line.length <= 2 * LONGEST_WORD ? WORD_LINE.exec(line) : null;
+    const marker = m?.[1]?.length ?? 0;
+    if (m !== null && line.length - marker <= LONGEST_WORD) {
+      words.push(start + raw.indexOf(line[0]!) + marker);
+      breaks.push(text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
     } else flush();
     if (end === text.length) break;
     start = end + 1;
   }
   flush();
+}
+
+/** A lower-case letter before a capital (a stop between them at most), twice: where words in camel case may be. Plain classes. */
+const MAY_CAMEL = /[a-z\u00df-\u024f\u0430-\u045f][.,;:!?]?[A-Z\u00c0-\u00de\u0400-\u042f]\S*[a-z\u00df-\u024f\u0430-\u045f][.,;:!?]?[A-Z\u00c0-\u00de\u0400-\u042f]/;
+/**
+ * Words in camel case, standing as a word does: after white space, an opening bracket or
+ * quotation mark, and before white space or closing punctuation, or beside a stop or a joiner (`-`, `_`,
+ * `+`). Not a name in code (after `.`, `#`, `` ` `` or `$`, before `(` or `.x`), nor one holding digits.
+ */
+const CAMEL = new RegExp(
+  `(?<=^|[\\s([{"'«“‘¿¡\\-_+]|${STOPS}|${PICTOGRAPH})\\p{L}\\p{Ll}*(?:[.,;:!?]?\\p{Lu}\\p{Ll}*){2,}(?=$|[\\s)\\]}"'»”’\\-_+]|${STOPS}|\\.(?!\\p{L})|${PICTOGRAPH})`,
+  'gu',
+);
+/**
+ * Where a word of a camel-case run starts: a capital after a lower-case letter (or after a lower-case
+ * letter and a stop: `rules.Now`), or before a lower-case letter after a capital.
+ */
+const HUMP = /(?<=\p{Ll}[.,;:!?]?)\p{Lu}|(?<=\p{Lu})\p{Lu}(?=\p{Ll})/gu;
+
+/**
+ * Code, where names in camel case are names (`class InviteEmailsError extends Error {`,
+ * `details: ErrorDetails;`, `x => SomeModel`): braces, `=`, angle brackets, or a `;` that no word
+ * follows on its line, within {@link CODE_REACH} characters of a run, but for those of {@link NOT_CODE}.
+ */
+const CODE = /[{}=<>]|;(?![^\S\n]*\p{L})/u;
+/** Markup tags (`<rule>`) and placeholders (`{Jane Smith}`), which prose holds too: not code. */
+const NOT_CODE = /<\/?[A-Za-z][\w-]*>|\{[\p{L}\p{N} _.-]*\}/gu;
+const CODE_REACH = 30;
+/** The mean length of the words of a camel-case run, at least (Vietnamese runs 2.8, random letters 2). */
+const MEAN_WORD = 2.5;
+
+/**
+ * Adds to `ranges` an empty range before each capital that starts a word of a camel-case run
+ * of three words or more, three of them of two letters or more (`ignoreAllPreviousRules`,
+ * `sayIHateRules`, `getHTTPResponse`): not `JavaScript`, a name in code (see {@link CAMEL}) or on a
+ * stretch of code (see {@link CODE}), nor letters in mixed case at random.
+ */
+function camelCase(text: string, ranges: number[]): void {
+  CAMEL.lastIndex = 0;
+  for (let m = CAMEL.exec(text); m !== null; m = CAMEL.exec(text)) {
+    const run = m[0];
+    const end = m.index + run.length;
+    if (CODE.test(text.slice(Math.max(0, m.index - CODE_REACH), end + CODE_REACH).replace(NOT_CODE, ''))) continue;
+    const humps: number[] = [];
+    HUMP.lastIndex = 0;
+    for (let h = HUMP.exec(run); h !== null; h = HUMP.exec(run)) humps.push(h.index);
+    let words = 0;
+    for (let k = 0, from = 0; k <= humps.length; k++) {
+      const to = k < humps.length ? humps[k]! : run.length;
+      if (to - from >= 2) words++;
+      from = to;
+    }
+    // Random letters in mixed case (a digit-free stretch of base64) run a capital every two letters.
+    if (humps.length < 2 || words < 3 || run.length < MEAN_WORD * (humps.length + 1)) continue;
+    for (const at of humps) ranges.push(m.index + at, m.index + at);
+  }
 }

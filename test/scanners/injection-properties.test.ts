@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectInjection } from '../../src/scanners/injection/index.js';
 import { attack, obfuscated, type ObfuscatorName } from '../../src/testing/index.js';
 
-const OBFUSCATIONS: ObfuscatorName[] = ['homoglyphs', 'zeroWidth', 'tagSmuggling', 'base64', 'hex', 'escapes', 'leetspeak', 'spacedLetters', 'caseNoise', 'emphasis', 'diacritics', 'separatedWords'];
+const OBFUSCATIONS: ObfuscatorName[] = ['homoglyphs', 'zeroWidth', 'tagSmuggling', 'base64', 'hex', 'escapes', 'leetspeak', 'spacedLetters', 'caseNoise', 'emphasis', 'diacritics', 'separatedWords', 'camelCase'];
 
 describe('detectInjection properties', () => {
   it('every generated attack, in every family and language, is flagged', () => {

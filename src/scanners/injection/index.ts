@@ -1,5 +1,6 @@
 import { compareFindings, type Finding } from '../../engine/finding.js';
 import { InputTooLargeError, InvalidInputError } from '../../errors.js';
+import { type TextView, toOriginal } from '../../text/view.js';
 import { textViews } from '../../text/views.js';
 import { encodedFindings } from './encoded.js';
 import { injectionEngine } from './engine.js';
@@ -57,10 +58,13 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
   const findings: Finding[] = engine.findAll(views);
   const model = (options.model ?? true) ? injectionModel() : undefined;
   if (options.heuristics ?? true) {
-    findings.push(...obfuscationFindings(text, views.get('clean')));
-    if (maxDepth > 0 && maxDecodedBytes > 0) findings.push(...encodedFindings(text, engine, { maxDepth, maxDecodedBytes }, model));
-    const suffix = adversarialSuffix(text);
-    if (suffix !== null) findings.push(suffix);
+    const clean = views.get('clean');
+    findings.push(...obfuscationFindings(text, clean));
+    // Payloads and suffixes are read on the clean view, where fullwidth forms (`ａＧＶｓ…`, `＼！`) and
+    // invisible characters inside a blob no longer hide them; findings are mapped back to the text.
+    if (maxDepth > 0 && maxDecodedBytes > 0) findings.push(...encodedFindings(clean.text, engine, { maxDepth, maxDecodedBytes }, model).map((f) => onView(clean, f)));
+    const suffix = adversarialSuffix(clean.text);
+    if (suffix !== null) findings.push(onView(clean, suffix));
     const repeated = repeatedTokens(text);
     if (repeated !== null) findings.push(repeated);
   }
@@ -72,6 +76,13 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
   findings.sort(compareFindings);
   const score = injectionScore(findings);
   return { flagged: score >= threshold, score, threshold, findings };
+}
+
+/** `finding`, read on `view`, with its span in the original text. */
+function onView(view: TextView, finding: Finding): Finding {
+  if (view.starts === null) return finding;
+  const [start, end] = toOriginal(view, finding.start, finding.end);
+  return { ...finding, start, end, view: view.name };
 }
 
 /**
