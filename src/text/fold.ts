@@ -3,6 +3,7 @@ import { dropMarkup, EMPHASIS, MARKUP, unicodeClean } from './clean.js';
 import { CONFUSABLE, LOOKALIKE_CODE } from './confusables.js';
 import { dropDecorativeMarks } from './marks.js';
 import { dropCommentsInWords, joinSplitWords } from './split.js';
+import { correctTypos } from './typos.js';
 import { type TextView, ViewBuilder } from './view.js';
 import { joinSeparatedWords } from './words.js';
 
@@ -150,9 +151,11 @@ const LONGEST_LEET_WORD = 40;
 /**
  * The fold view, built on the clean view: diacritics worn as decoration are dropped
  * ({@link dropDecorativeMarks}), look-alike letters from other scripts become Latin, spaced-out
- * letters are joined, words set apart by joiners, pictographs or line breaks are read as words
- * ({@link joinSeparatedWords}), leetspeak inside words becomes letters (`1gn0r3` → `ignore`; `1`
- * folds to `i`, so rules on this view write `[il]` where they mean `l`), and underscores around
+ * letters are joined, words set apart by joiners, pictographs or line breaks, or run together in
+ * camel case, are read as words ({@link joinSeparatedWords}), words split inside are joined
+ * ({@link dropCommentsInWords}, {@link joinSplitWords}), leetspeak inside words becomes letters (`1gn0r3` → `ignore`; `1`
+ * folds to `i`, so rules on this view write `[il]` where they mean `l`), typos of the words
+ * attacks are made of corrected ({@link correctTypos}), and underscores around
  * words are dropped (as the clean view drops `*` and `~`). Case is kept: rules use the `i` flag.
  */
 export function foldView(clean: TextView): TextView {
@@ -168,13 +171,23 @@ export function foldView(clean: TextView): TextView {
   const composed = lookalike === uncommented.text ? uncommented : unicodeClean({ ...uncommented, text: lookalike });
   // Words set apart come before letters spaced out (`i👏g👏n` spaces them out), and after them and
   // leet too (`x-y-z_ab_cd` joins words only once `x-y-z` is one; `ab-ab@ab-cd` once `@` is `a`).
-  const separated = joinSeparatedWords(joinSplitWords(dropMarkup(composed, MARKUP)));
+  const separated = readWords(dropMarkup(composed, MARKUP));
   const spaced = joinSpacedLetters(separated);
   const joined = dropDecorativeMarks(spaced, 'every-letter');
   const leet = foldLeet(joined.text);
-  const rejoined = spaced === separated && leet === joined.text ? { ...joined, text: leet } : joinSeparatedWords(joinSplitWords({ ...joined, text: leet }));
+  const rejoined = spaced === separated && leet === joined.text ? { ...joined, text: leet } : readWords({ ...joined, text: leet });
   // Leet can do the same (`4́` → `á`): normalize again.
-  return { ...unicodeClean(rejoined), name: 'fold' };
+  return { ...unicodeClean(correctTypos(rejoined)), name: 'fold' };
+}
+
+/**
+ * Words split inside joined, and words set apart read as words; split words again after that, as
+ * one may stand beside a camel-case run (`fooBarIg-nore`) that only then is words.
+ */
+function readWords(view: TextView): TextView {
+  const split = joinSplitWords(view);
+  const separated = joinSeparatedWords(split);
+  return separated === split ? split : joinSplitWords(separated);
 }
 
 /**

@@ -1,48 +1,13 @@
+import { charClass, startBefore } from './chars.js';
+import { LEXICON } from './lexicon.js';
 import { type TextView, ViewBuilder } from './view.js';
-
-/**
- * Words that instructions to a model are made of and that a writer splits to hide them
- * (`ig-nore`, `in*struc*tions`, `pro.mpt`, `sys<!-- -->tem`). Written for this list, in lower
- * case: the verbs and nouns of overriding, role-play, extraction and the harm asked for, in
- * English and in the main languages of the rule packs. A split word joins back only into one of
- * these, so a compound (`well-known`, `e-mail`) stays as written.
- */
-const LEXICON = new Set(
-  [
-    // Overriding instructions.
-    'ignore ignoring disregard forget forgetting override bypass circumvent previous preceding prior earlier above',
-    'instruction instructions directive directives guideline guidelines rules restrictions restricted limitations',
-    'policy policies programming constraints safeguards moderation censorship filter filters',
-    // Persona and role-play jailbreaks.
-    'pretend roleplay jailbreak jailbroken unrestricted unfiltered uncensored unlimited unbound developer persona',
-    'character immoral amoral unethical anything everything refuse refusal disclaimer disclaimers warnings',
-    'simulate simulation impersonate imitate hypothetical fictional scenario mode enabled activated unlocked',
-    'respond responses response answer answers always never without whatever ethical ethics morals moral',
-    'legal illegal legality offensive explicit harmful dangerous content generate output reply',
-    // Extraction and leaks.
-    'system prompt prompts reveal disclose repeat verbatim initial hidden confidential secret secrets password',
-    'passwords credentials token tokens exfiltrate beginning conversation message messages',
-    'assistant language model chatgpt openai anthropic training creators developers',
-    // Harm asked for, and agents misused.
-    'malware ransomware keylogger phishing exploit explosive explosives weapon weapons poison hacking',
-    'execute command commands delete administrator',
-    // The same in other languages.
-    'ignora ignorar ignorez ignoriere ignoriert ignoreer olvida oublie vergiss dimentica esqueça negeer',
-    'instrucciones instrucoes instruções istruzioni anweisungen anweisung instructies consignes',
-    'anteriores précédentes vorherigen precedenti vorige',
-    'игнорируй инструкции забудь',
-  ]
-    .join(' ')
-    .split(' '),
-);
 
 /** What a writer puts inside a word to split it: a hyphen, a star, a dot, a middle dot, a bar or an underscore. */
 const SEPARATOR = '[-*.·|_]';
-/** Letters and separators in turn: where a split word may be. */
-const SPLIT = new RegExp(`\\p{L}+(?:${SEPARATOR}\\p{L}+)+`, 'gu');
-const PART = new RegExp(`(\\p{L}+)(${SEPARATOR})?`, 'gu');
-/** A letter on each side of one of the separators: a plain class that spares most text the search. */
-const MAY_SPLIT = /[A-Za-z\u00c0-\uffff][-*.·|_][A-Za-z\u00c0-\uffff]/;
+/** One part of a split word and the separator after it, when a letter follows. Sticky. */
+const PART = new RegExp(`(\\p{L}+)(${SEPARATOR}(?=\\p{L}))?`, 'uy');
+/** A separator between two letters (or letter-like characters): plain classes, which V8 searches fast. */
+const HIT = /[A-Za-z\u00c0-\uffff][-*.·|_][A-Za-z\u00c0-\uffff]/g;
 /** Parts of a word, at most, that join back into one. */
 const MOST_PARTS = 4;
 
@@ -53,15 +18,19 @@ const MOST_PARTS = 4;
  */
 export function joinSplitWords(view: TextView): TextView {
   const text = view.text;
-  if (!MAY_SPLIT.test(text)) return view;
   const cuts: number[] = [];
-  SPLIT.lastIndex = 0;
-  for (let m = SPLIT.exec(text); m !== null; m = SPLIT.exec(text)) {
+  HIT.lastIndex = 0;
+  for (let h = HIT.exec(text); h !== null; h = HIT.exec(text)) {
+    // The letters before the first separator of the run start it.
+    let start = h.index + 1;
+    while (start > 0 && charClass(text.codePointAt(startBefore(text, start))!) === 2) start = startBefore(text, start);
     const parts: { word: string; end: number; sep: number }[] = [];
-    PART.lastIndex = 0;
-    for (let p = PART.exec(m[0]); p !== null; p = PART.exec(m[0])) {
-      parts.push({ word: p[1]!.toLowerCase(), end: m.index + p.index + p[1]!.length, sep: p[2]?.length ?? 0 });
+    PART.lastIndex = start;
+    for (let p = PART.exec(text); p !== null; p = PART.exec(text)) {
+      parts.push({ word: p[1]!.toLowerCase(), end: p.index + p[1]!.length, sep: p[2]?.length ?? 0 });
+      if (p[2] === undefined) break;
     }
+    HIT.lastIndex = Math.max(h.index + 1, parts[parts.length - 1]?.end ?? 0);
     for (let i = 0; i < parts.length - 1; ) {
       let k = Math.min(MOST_PARTS, parts.length - i);
       for (; k >= 2; k--) {

@@ -20,7 +20,7 @@ export function joinSeparatedWords(view: TextView): TextView {
   joined(text, ranges);
   if (MAY_PICTOGRAPH.test(text)) pictographs(text, ranges);
   if (MAY_LINES.test(text)) wordLines(text, ranges);
-  if (MAY_CAMEL.test(text)) camelCase(text, ranges);
+  camelCase(text, ranges);
   if (ranges.length === 0) return view;
   const order = [...Array(ranges.length / 2).keys()].sort((a, b) => ranges[2 * a]! - ranges[2 * b]!);
   const builder = new ViewBuilder(view);
@@ -244,8 +244,11 @@ function wordLines(text: string, ranges: number[]): void {
   flush();
 }
 
-/** A lower-case letter before a capital (a stop between them at most), twice: where words in camel case may be. Plain classes. */
-const MAY_CAMEL = /[a-z\u00df-\u024f\u0430-\u045f][.,;:!?]?[A-Z\u00c0-\u00de\u0400-\u042f]\S*[a-z\u00df-\u024f\u0430-\u045f][.,;:!?]?[A-Z\u00c0-\u00de\u0400-\u042f]/;
+/**
+ * A lower-case letter before a capital: where words in camel case may be. Plain classes, which V8
+ * searches fast; {@link CAMEL} reads only the stretch without white space around.
+ */
+const CAMEL_HIT = /[a-z\u00df-\u024f\u0430-\u045f][A-Z\u00c0-\u00de\u0400-\u042f]/g;
 /**
  * Words in camel case, standing as a word does: after white space, an opening bracket or
  * quotation mark, and before white space or closing punctuation, or beside a stop or a joiner (`-`, `_`,
@@ -280,11 +283,25 @@ const MEAN_WORD = 2.5;
  * stretch of code (see {@link CODE}), nor letters in mixed case at random.
  */
 function camelCase(text: string, ranges: number[]): void {
+  CAMEL_HIT.lastIndex = 0;
+  for (let hit = CAMEL_HIT.exec(text); hit !== null; hit = CAMEL_HIT.exec(text)) {
+    let start = hit.index;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    let end = hit.index + hit[0].length;
+    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    CAMEL_HIT.lastIndex = end;
+    camelRuns(text, start, end, ranges);
+  }
+}
+
+/** Adds to `ranges` the spaces of the camel-case runs of `text[start, end)`, a stretch without white space. */
+function camelRuns(text: string, start: number, end: number, ranges: number[]): void {
+  const chunk = text.slice(start, end);
   CAMEL.lastIndex = 0;
-  for (let m = CAMEL.exec(text); m !== null; m = CAMEL.exec(text)) {
+  for (let m = CAMEL.exec(chunk); m !== null; m = CAMEL.exec(chunk)) {
     const run = m[0];
-    const end = m.index + run.length;
-    if (CODE.test(text.slice(Math.max(0, m.index - CODE_REACH), end + CODE_REACH).replace(NOT_CODE, ''))) continue;
+    const at = start + m.index;
+    if (CODE.test(text.slice(Math.max(0, at - CODE_REACH), at + run.length + CODE_REACH).replace(NOT_CODE, ''))) continue;
     const humps: number[] = [];
     HUMP.lastIndex = 0;
     for (let h = HUMP.exec(run); h !== null; h = HUMP.exec(run)) humps.push(h.index);
@@ -296,6 +313,6 @@ function camelCase(text: string, ranges: number[]): void {
     }
     // Random letters in mixed case (a digit-free stretch of base64) run a capital every two letters.
     if (humps.length < 2 || words < 3 || run.length < MEAN_WORD * (humps.length + 1)) continue;
-    for (const at of humps) ranges.push(m.index + at, m.index + at);
+    for (const h of humps) ranges.push(at + h, at + h);
   }
 }
