@@ -27,6 +27,8 @@ const cases: Record<string, (n: number) => string> = {
   'words joined by hyphens and stops': (n) => 'ab.-cd,-'.repeat(n / 8),
   'pictographs between words': (n) => 'ab👏'.repeat(n / 4),
   'one word a line': (n) => 'ab\n'.repeat(n / 3),
+  'a letter run before a split word': (n) => `${'A'.repeat(n - 4)} a-b`,
+  'typos of the lexicon': (n) => 'ignroe promt '.repeat(n / 13),
 };
 
 const time = (text: string): number => {

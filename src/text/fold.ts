@@ -5,7 +5,7 @@ import { dropDecorativeMarks } from './marks.js';
 import { dropCommentsInWords, joinSplitWords } from './split.js';
 import { correctTypos } from './typos.js';
 import { type TextView, ViewBuilder } from './view.js';
-import { joinSeparatedWords } from './words.js';
+import { joinSeparatedWords, splitCamelCase } from './words.js';
 
 /** Characters that stand for letters in leetspeak. */
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
@@ -151,19 +151,37 @@ const LONGEST_LEET_WORD = 40;
 /**
  * The fold view, built on the clean view: diacritics worn as decoration are dropped
  * ({@link dropDecorativeMarks}), look-alike letters from other scripts become Latin, spaced-out
- * letters are joined, words set apart by joiners, pictographs or line breaks, or run together in
- * camel case, are read as words ({@link joinSeparatedWords}), words split inside are joined
+ * letters are joined, words set apart by joiners, pictographs or line breaks, or a text run together
+ * in camel case, are read as words ({@link joinSeparatedWords}, {@link splitCamelCase}), words split inside are joined
  * ({@link dropCommentsInWords}, {@link joinSplitWords}), leetspeak inside words becomes letters (`1gn0r3` → `ignore`; `1`
  * folds to `i`, so rules on this view write `[il]` where they mean `l`), typos of the words
  * attacks are made of corrected ({@link correctTypos}), and underscores around
  * words are dropped (as the clean view drops `*` and `~`). Case is kept: rules use the `i` flag.
  */
 export function foldView(clean: TextView): TextView {
+  let view = foldOnce(clean);
+  // What one reading undoes can bare another disguise (a typo corrected joins a token of words, a
+  // camel-case name is split once a leet digit is a letter): read again while that changes the
+  // text, up to {@link MOST_PASSES} readings in all, so that the fold view of the fold view is itself.
+  for (let pass = 1, before = clean.text; pass < MOST_PASSES && view.text !== before; pass++) {
+    before = view.text;
+    view = foldOnce(view);
+  }
+  return { ...view, name: 'fold' };
+}
+
+/** Readings of a text by {@link foldOnce}, at most. */
+const MOST_PASSES = 3;
+
+/** One reading of the fold view (see {@link foldView}). */
+function foldOnce(clean: TextView): TextView {
   // Diacritics stacked as decoration go first (a look-alike table would read `ǫ͡` as `q`); dropped,
   // they can bare emphasis beside a word, as the clean view of the result would see it.
   const unmarked = dropDecorativeMarks(clean, 'standing');
   const bare = unmarked === clean ? clean : dropMarkup(unmarked, EMPHASIS);
-  const uncommented = dropCommentsInWords(bare);
+  // Comments inside words and underscores around them go before camel case is split (`ab_CdEf`),
+  // which goes before look-alikes are folded, which read a word whole (`приветВсе`).
+  const uncommented = splitCamelCase(dropMarkup(dropCommentsInWords(bare), MARKUP));
   const lookalike = foldLookalikes(uncommented.text);
   // A folded letter can now stand before a combining mark it composes with (`е́` → `é`):
   // compose before joining spaced letters, which are single characters, or a second pass
@@ -171,23 +189,19 @@ export function foldView(clean: TextView): TextView {
   const composed = lookalike === uncommented.text ? uncommented : unicodeClean({ ...uncommented, text: lookalike });
   // Words set apart come before letters spaced out (`i👏g👏n` spaces them out), and after them and
   // leet too (`x-y-z_ab_cd` joins words only once `x-y-z` is one; `ab-ab@ab-cd` once `@` is `a`).
-  const separated = readWords(dropMarkup(composed, MARKUP));
+  const separated = readWords(composed);
   const spaced = joinSpacedLetters(separated);
   const joined = dropDecorativeMarks(spaced, 'every-letter');
   const leet = foldLeet(joined.text);
   const rejoined = spaced === separated && leet === joined.text ? { ...joined, text: leet } : readWords({ ...joined, text: leet });
-  // Leet can do the same (`4́` → `á`): normalize again.
-  return { ...unicodeClean(correctTypos(rejoined)), name: 'fold' };
+  // Typos last, once letters are letters (`i g n r o e`, `1gnroe`). Leet can compose with a mark
+  // (`4́` → `á`): normalize again.
+  return unicodeClean(correctTypos(rejoined));
 }
 
-/**
- * Words split inside joined, and words set apart read as words; split words again after that, as
- * one may stand beside a camel-case run (`fooBarIg-nore`) that only then is words.
- */
+/** Words split inside joined (`ig-nore`), then words set apart read as words. */
 function readWords(view: TextView): TextView {
-  const split = joinSplitWords(view);
-  const separated = joinSeparatedWords(split);
-  return separated === split ? split : joinSplitWords(separated);
+  return joinSeparatedWords(joinSplitWords(view));
 }
 
 /**

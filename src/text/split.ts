@@ -8,6 +8,9 @@ const SEPARATOR = '[-*.·|_]';
 const PART = new RegExp(`(\\p{L}+)(${SEPARATOR}(?=\\p{L}))?`, 'uy');
 /** A separator between two letters (or letter-like characters): plain classes, which V8 searches fast. */
 const HIT = /[A-Za-z\u00c0-\uffff][-*.·|_][A-Za-z\u00c0-\uffff]/g;
+/** What the words of the lexicon begin with (not the whole word). */
+const PREFIXES = new Set([...LEXICON].flatMap((w) => [...Array(w.length - 1).keys()].map((k) => w.slice(0, k + 1))));
+const LONGEST_PREFIX = Math.max(...[...LEXICON].map((w) => w.length)) - 1;
 /** Parts of a word, at most, that join back into one. */
 const MOST_PARTS = 4;
 
@@ -21,9 +24,11 @@ export function joinSplitWords(view: TextView): TextView {
   const cuts: number[] = [];
   HIT.lastIndex = 0;
   for (let h = HIT.exec(text); h !== null; h = HIT.exec(text)) {
-    // The letters before the first separator of the run start it.
+    // The letters before the first separator of the run start it; they begin a word of the lexicon, or
+    // no part joins (most hits: `e.g`, `well-known`, `example.com`).
     let start = h.index + 1;
     while (start > 0 && charClass(text.codePointAt(startBefore(text, start))!) === 2) start = startBefore(text, start);
+    if (h.index + 1 - start > LONGEST_PREFIX || !PREFIXES.has(text.slice(start, h.index + 1).toLowerCase())) continue;
     const parts: { word: string; end: number; sep: number }[] = [];
     PART.lastIndex = start;
     for (let p = PART.exec(text); p !== null; p = PART.exec(text)) {

@@ -32,33 +32,60 @@ for (const word of ENGLISH_LEXICON) {
 }
 
 /**
- * Any key of {@link TYPOS} as a word, in any case: one search on RE2, which reads a text with no
- * typo (most of them) faster than a pass in JS would.
+ * Words split in two by a space whose halves are both words (`for get`, `pass word`, `role play`,
+ * `re fuse`), found like {@link REAL_WORDS} (and the two- and three-letter words of the same
+ * text): read as written.
  */
-const ANY_TYPO = new RE2(`(?i)\\b(?:${[...TYPOS.keys()].join('|')})\\b`);
-/** Runs of ASCII letters as long as a typo of the lexicon can be. */
-const WORD = /[A-Za-z]{5,15}/g;
+const WORD_PAIRS = new Set(
+  [
+    'any thing', 'by pass', 'censor ship', 'comm and', 'constrain ts', 'devel oper', 'disc lose', 'every thing', 'for get',
+    'for getting', 'guide line', 'guide lines', 'key logger', 'mode ration', 'open ai', 'over ride', 'pass word', 'pass words',
+    'pre tend', 'program ming', 're fuse', 'ref use', 'restrict ed', 'role play', 'safe guards', 'sec rets', 'unlock ed',
+    'warn ings', 'what ever', 'with out', 'al ways', 'fiction al', 'un bound', 'un filtered', 'un limited', 'un locked', 'un restricted',
+  ],
+);
+/** The same words split in two by a space (`ign ore`, `pre vious`), halves of two letters or more, to the word. */
+for (const word of ENGLISH_LEXICON) {
+  if (word.length < 6) continue;
+  for (let k = 2; k < word.length - 1; k++) {
+    const pair = `${word.slice(0, k)} ${word.slice(k)}`;
+    if (!WORD_PAIRS.has(pair)) TYPOS.set(pair, word);
+  }
+}
+
+/**
+ * Any key of {@link TYPOS} as a word: one search on RE2 of the text in lower case, which reads a text
+ * with none (most of them) faster than a pass in JS would, and finds the few there are. Not `(?i)`,
+ * whose automaton takes twice the memory (7.5 MB).
+ */
+const ANY_TYPO = new RE2(`\\b(?:${[...TYPOS.keys()].join('|')})\\b`, 'g');
+
+/** `text` with its ASCII capitals in lower case, the same length (`toLowerCase` can change it: `İ`). */
+function asciiLower(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+}
 
 /**
  * `view` with the typos of {@link TYPOS} corrected (`Ignroe all prevoius instrucions` →
- * `Ignore all previous instructions`), keeping a capital first letter or a word in capitals. A
- * word is a run of ASCII letters with no other word character beside it (not `filtr` of `filtrų`).
+ * `Ignore all previous instructions`, `ign ore` → `ignore`), keeping a capital first letter or a
+ * word in capitals. Not beside another word character (not `filtr` of `filtrų`).
  */
 export function correctTypos(view: TextView): TextView {
   const text = view.text;
-  if (!ANY_TYPO.test(text)) return view;
+  const lower = asciiLower(text);
   let builder: ViewBuilder | undefined;
   let last = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+  ANY_TYPO.lastIndex = 0;
+  for (let m = ANY_TYPO.exec(lower); m !== null; m = ANY_TYPO.exec(lower)) {
     const end = m.index + m[0].length;
-    const word = TYPOS.get(m[0].toLowerCase());
+    const written = text.slice(m.index, end);
+    const word = TYPOS.get(m[0]);
     if (word === undefined || (m.index > 0 && charClass(text.codePointAt(startBefore(text, m.index))!) !== 0) || (end < text.length && charClass(text.codePointAt(end)!) !== 0)) {
       continue;
     }
     builder ??= new ViewBuilder(view);
     builder.copy(last, m.index);
-    const written = m[0];
     const cased = written.toUpperCase() === written ? word.toUpperCase() : written.charCodeAt(0) < 0x61 ? word[0]!.toUpperCase() + word.slice(1) : word;
     builder.push(cased, m.index, end);
     last = end;
