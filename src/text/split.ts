@@ -1,6 +1,6 @@
 import { charClass, startBefore } from './chars.js';
 import { LEXICON } from './lexicon.js';
-import { type TextView, ViewBuilder } from './view.js';
+import { replaceRanges, type TextView } from './view.js';
 
 /** What a writer puts inside a word to split it: a hyphen, a star, a dot, a middle dot, a bar or an underscore. */
 const SEPARATOR = '[-*.·|_]';
@@ -50,7 +50,7 @@ export function joinSplitWords(view: TextView): TextView {
       i += k;
     }
   }
-  return cut(view, cuts);
+  return replaceRanges(view, cuts, '');
 }
 
 /**
@@ -69,18 +69,5 @@ export function dropCommentsInWords(view: TextView): TextView {
   const cuts: number[] = [];
   COMMENT_IN_WORD.lastIndex = 0;
   for (let m = COMMENT_IN_WORD.exec(text); m !== null; m = COMMENT_IN_WORD.exec(text)) cuts.push(m.index, m.index + m[0].length);
-  return cut(view, cuts);
-}
-
-/** `view` without the ranges `[cuts[2k], cuts[2k + 1])`, which are in order and disjoint. */
-function cut(view: TextView, cuts: number[]): TextView {
-  if (cuts.length === 0) return view;
-  const builder = new ViewBuilder(view);
-  let last = 0;
-  for (let k = 0; k < cuts.length; k += 2) {
-    builder.copy(last, cuts[k]!);
-    last = cuts[k + 1]!;
-  }
-  builder.copy(last, view.text.length);
-  return builder.build(view.name);
+  return replaceRanges(view, cuts, '');
 }

@@ -100,6 +100,28 @@ export class ViewBuilder {
   }
 }
 
+/**
+ * `view` with each range `[from, to)` of `ranges` (flattened, in any order) replaced by `by`, mapped
+ * to the range; a range inside one already replaced is skipped, and an empty range puts `by` before
+ * the character at `from`, mapped to it. `by` empty: the ranges are cut.
+ */
+export function replaceRanges(view: TextView, ranges: readonly number[], by: string): TextView {
+  if (ranges.length === 0) return view;
+  const order = [...Array(ranges.length / 2).keys()].sort((a, b) => ranges[2 * a]! - ranges[2 * b]!);
+  const builder = new ViewBuilder(view);
+  let last = 0;
+  for (const r of order) {
+    const from = ranges[2 * r]!;
+    const to = ranges[2 * r + 1]!;
+    if (from < last) continue;
+    builder.copy(last, from);
+    builder.push(by, from, Math.max(to, from + 1));
+    last = to;
+  }
+  builder.copy(last, view.text.length);
+  return builder.build(view.name);
+}
+
 /** Characters read before {@link changedWindows} judges its cover by what it has read. */
 const SAMPLE = 4096;
 

@@ -1,5 +1,5 @@
 import { charClass, isSpace, readsAsData, startBefore } from './chars.js';
-import { type TextView, ViewBuilder } from './view.js';
+import { replaceRanges, type TextView } from './view.js';
 
 /**
  * Words a writer set apart so that a filter reading phrases sees none, read back as words between
@@ -18,7 +18,7 @@ export function joinSeparatedWords(view: TextView): TextView {
   joined(text, ranges);
   if (MAY_PICTOGRAPH.test(text)) pictographs(text, ranges);
   if (MAY_LINES.test(text)) wordLines(text, ranges);
-  return spaced(view, ranges);
+  return replaceRanges(view, ranges, ' ');
 }
 
 /**
@@ -33,32 +33,10 @@ export function splitCamelCase(view: TextView): TextView {
   const ranges: number[] = [];
   const runs = camelCase(text, ranges);
   if (runs === 0 || runs < (text.match(LOWER_WORDS)?.length ?? 0)) return view;
-  return spaced(view, ranges);
+  return replaceRanges(view, ranges, ' ');
 }
 /** Words in lower case standing alone, as prose has many of, and a text run together in camel case none. */
 const LOWER_WORDS = /(?<=^|\s)[a-z\u00df-\u00ff]{2,}[.,;:!?]?(?=\s|$)/g;
-
-/**
- * `view` with each range `[from, to)` of `ranges` replaced by one space; an empty range is a space
- * put before the character at `from`, and mapped to it.
- */
-function spaced(view: TextView, ranges: number[]): TextView {
-  if (ranges.length === 0) return view;
-  const text = view.text;
-  const order = [...Array(ranges.length / 2).keys()].sort((a, b) => ranges[2 * a]! - ranges[2 * b]!);
-  const builder = new ViewBuilder(view);
-  let last = 0;
-  for (const r of order) {
-    const from = ranges[2 * r]!;
-    const to = ranges[2 * r + 1]!;
-    if (from < last) continue; // inside a range already replaced
-    builder.copy(last, from);
-    builder.push(' ', from, Math.max(to, from + 1));
-    last = to;
-  }
-  builder.copy(last, text.length);
-  return builder.build(view.name);
-}
 
 const WORD = '[\\p{L}\\p{M}\\p{N}@$]';
 /** Punctuation that closes a clause, in the scripts that have their own (`।`, `؟`, `、`). */
