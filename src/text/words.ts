@@ -148,7 +148,6 @@ function joinParts(token: string, at: number, ranges: number[]): void {
 const MIN_THROUGHOUT = 12;
 /** Words are short: a part longer than this is no word (a base64url blob's parts run to sixty). */
 const LONGEST_PART = 20;
-const JOINER_RUNS = { '-': /-+/g, _: /_+/g, '+': /\++/g } as const;
 /** A slash before any joiner: a path or a link without its scheme (`docs.acme.dev/a/why-we-…`). */
 const SLASH_FIRST = /^[^-_+]*\//;
 
@@ -161,21 +160,20 @@ const SLASH_FIRST = /^[^-_+]*\//;
  */
 function joinedThroughout(chunk: string, offset: number, ranges: number[]): boolean {
   if (chunk.length < 2 * MIN_THROUGHOUT || chunk.includes('://') || SLASH_FIRST.test(chunk)) return false;
-  for (const re of Object.values(JOINER_RUNS)) {
-    const runs = [...chunk.matchAll(re)];
-    if (runs.length < MIN_THROUGHOUT) continue;
-    let short = 0;
-    let words = 0;
-    let from = 0;
-    for (let k = 0; k <= runs.length; k++) {
-      const to = k < runs.length ? runs[k]!.index : chunk.length;
-      const part = chunk.slice(from, to);
-      if (part.length <= LONGEST_PART) short++;
-      if (LETTER.test(part)) words++;
-      if (k < runs.length) from = to + runs[k]![0].length;
+  for (const re of SPLITS) {
+    // Parts at even indices, the runs of the joiner between them at odd ones.
+    const runs = chunk.split(re);
+    const parts = runs.filter((_, k) => k % 2 === 0);
+    if (parts.length <= MIN_THROUGHOUT) continue;
+    const short = parts.filter((p) => p.length <= LONGEST_PART).length;
+    const words = parts.filter((p) => LETTER.test(p)).length;
+    if (short * 10 < parts.length * 9 || words * 3 < parts.length * 2) continue;
+    let at = offset;
+    for (let k = 0; k < runs.length; k++) {
+      // A joiner at either end of the stretch joins nothing.
+      if (k % 2 === 1 && runs[k - 1] !== '' && runs[k + 1] !== '') ranges.push(at, at + runs[k]!.length);
+      at += runs[k]!.length;
     }
-    if (short * 10 < (runs.length + 1) * 9 || words * 3 < (runs.length + 1) * 2) continue;
-    for (const r of runs) if (r.index > 0 && r.index + r[0].length < chunk.length) ranges.push(offset + r.index, offset + r.index + r[0].length);
     return true;
   }
   return false;
@@ -261,11 +259,12 @@ function wordLines(text: string, ranges: number[]): void {
   flush();
 }
 
+/** Characters of data (base64), which words in camel case do not hold. */
+const DATA_CHARS = /[\d+/=]/;
 /**
  * A lower-case letter before a capital: where words in camel case may be. Plain classes, which V8
  * searches fast; {@link CAMEL} reads only the stretch without white space around.
  */
-const DATA_CHARS = /[\d+/=]/;
 const CAMEL_HIT = /[a-z\u00df-\u024f\u0430-\u045f][A-Z\u00c0-\u00de\u0400-\u042f]/g;
 /**
  * Words in camel case, standing as a word does: after white space, an opening bracket or
