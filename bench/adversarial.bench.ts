@@ -29,6 +29,9 @@ const cases: Record<string, (n: number) => string> = {
   'one word a line': (n) => 'ab\n'.repeat(n / 3),
   'a letter run before a split word': (n) => `${'A'.repeat(n - 4)} a-b`,
   'typos of the lexicon': (n) => 'ignroe promt '.repeat(n / 13),
+  'a symbol run in a short line': (n) => `a b c d e f ${'!'.repeat(n - 13)}a`,
+  'short lines of two tokens': (n) => 'x y\n'.repeat(n / 4),
+  'camel-case prose in short lines': (n) => 'a b c d e WriteAToTheB\n'.repeat(n / 22),
 };
 
 const time = (text: string): number => {

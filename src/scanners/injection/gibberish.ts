@@ -116,17 +116,105 @@ export function adversarialSuffix(text: string): Finding | null {
   const unpaired = pairBrackets(prose, starts, words);
   let best: Finding | null = null;
   let first = 0;
+  // Each line is in one block of short lines (see shortLines), measured once from its first line.
+  let readUntil = 0;
   while (first < words.length) {
-    const lineEnd = lineEndOf(prose, starts[first]!);
+    let lineEnd = lineEndOf(prose, starts[first]!);
     let last = first;
     while (last < words.length && starts[last]! < lineEnd) last++;
-    const hit = last - first >= WINDOW ? scanLine(text, prose, { starts, words, unpaired }, first, last) : null;
+    if (first >= readUntil) {
+      const block = shortLines(prose, starts, first);
+      readUntil = block.last;
+      if (block.lines >= FEWEST_LINES && block.single * 3 >= block.lines * 2) {
+        last = block.last;
+        lineEnd = block.end;
+      }
+    }
+    const hit = longEnough(words, first, last) ? scanLine(text, prose, { starts, words, unpaired }, first, last, lineEnd) : null;
     if (hit !== null && (best === null || hit.score > best.score)) best = hit;
     if (best !== null && best.score >= 0.85) break;
     first = last;
   }
   return best;
 }
+
+/**
+ * The block of short lines (each under {@link WINDOW} tokens, no blank line between) from the line
+ * of token `first`: its lines, those holding a single word ({@link isPlainWord}), its end and the
+ * token after it. A block of {@link FEWEST_LINES} lines or more, two in three of one word, is one
+ * word a line (`Write⏎a⏎tutorial⏎…⏎Herezak({[HTMLsvg`), read as one line: broken up, a suffix has
+ * too few tokens on each.
+ */
+function shortLines(prose: string, starts: readonly number[], first: number): { lines: number; single: number; end: number; last: number } {
+  let lines = 0;
+  let single = 0; // lines of a single word
+  let end = starts[first]!;
+  let i = first;
+  while (i < starts.length) {
+    const lineEnd = lineEndOf(prose, starts[i]!);
+    let next = i;
+    while (next < starts.length && starts[next]! < lineEnd) next++;
+    if (next - i >= WINDOW) break;
+    lines++;
+    if (next - i === 1 && isPlainWord(prose.slice(starts[i]!, lineEnd).trim())) single++;
+    end = lineEnd;
+    i = next;
+    // A blank line ends the block.
+    if (i < starts.length && prose.lastIndexOf('\n', starts[i]!) !== lineEnd) break;
+  }
+  return { lines, single, end, last: i };
+}
+
+/**
+ * A line holds a window of words: {@link WINDOW} tokens, or at least {@link FEWEST_TOKENS} whose
+ * words glued in camel case or by joiners ({@link gluedWords}) make up the rest
+ * (`WriteATutorialOnHow…Bomb Herezak({[…`: text run together holds as many words as the same text
+ * spaced, in fewer tokens). The window is then the line.
+ */
+function longEnough(words: readonly string[], first: number, last: number): boolean {
+  if (last - first >= WINDOW) return true;
+  if (last - first < FEWEST_TOKENS) return false;
+  let n = last - first;
+  for (let i = first; i < last && n < WINDOW; i++) n += gluedWords(words[i]!);
+  return n >= WINDOW;
+}
+
+/**
+ * The words glued after the first in a token of prose run together, in camel case or with a
+ * joiner for every space (`WriteATutorialOnHowToMakeABomb`: 8), else 0.
+ * Read on the token's first run of letters and joiners (`…-appearance-Herezak` of
+ * `…-appearance-Herezak({[HTMLsvg`), which must hold three words or more, one of them a word of
+ * grammar ({@link GRAMMAR}), which names in code (`BetaSlackChannelSettings`,
+ * `__classPrivateFieldGet`, `font-family-sans-serif`) seldom hold.
+ */
+function gluedWords(token: string): number {
+  let start = 0;
+  while (start < token.length && !IS_LETTER.test(token[start]!)) start++;
+  let end = start;
+  while (end < token.length && PROSE_CHAR.test(token[end]!)) end++;
+  while (end > start && !IS_LETTER.test(token[end - 1]!)) end--;
+  const parts = token.slice(start, end).split(GLUE);
+  return parts.length >= 3 && parts.some((p) => GRAMMAR.has(p.toLowerCase())) ? parts.length - 1 : 0;
+}
+
+/** Fewest tokens of a line read as a window, its words glued (see {@link longEnough}). */
+const FEWEST_TOKENS = 6;
+/** Fewest lines of a block read as one line (see {@link shortLines}). */
+const FEWEST_LINES = 6;
+/**
+ * A letter. Edges are cut in a loop: `\P{L}+$` retried at every position is quadratic on a long run
+ * of symbols.
+ */
+const IS_LETTER = /\p{L}/u;
+/** Letters, apostrophes and joiners (see {@link gluedWords}). */
+const PROSE_CHAR = /[\p{L}'’_+-]/u;
+/**
+ * Where words are glued: a run of joiners, before a capital after a lower-case letter, or after a
+ * one-letter word in camel case (`MakeABomb`).
+ */
+const GLUE = /[-_+]+|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+/** Short words of grammar (English, and a few of the languages the packs read), glued in prose run together. */
+const GRAMMAR = new Set(['a', 'an', 'the', 'to', 'of', 'on', 'in', 'for', 'how', 'that', 'and', 'or', 'is', 'with', 'your', 'you', 'my', 'me', 'it', 'as', 'by', 'from', 'this', 'les', 'la', 'le', 'de', 'des', 'el', 'los', 'que', 'und', 'der', 'die', 'das', 'het', 'een']);
 
 function lineEndOf(s: string, from: number): number {
   const end = s.indexOf('\n', from);
@@ -206,11 +294,11 @@ interface Tokens {
   unpaired: readonly number[];
 }
 
-/** The best window of the tokens `[first, last)` of one line, or null below the weak weight. */
-function scanLine(text: string, prose: string, { starts, words, unpaired }: Tokens, first: number, last: number): Finding | null {
+/** The best window of the tokens `[first, last)` of one line (or block, see {@link shortLines}) ending at `lineEnd`, or null below the weak weight. */
+function scanLine(text: string, prose: string, { starts, words, unpaired }: Tokens, first: number, last: number, lineEnd: number): Finding | null {
   const lineStart = prose.lastIndexOf('\n', starts[first]!) + 1;
-  const line = prose.slice(lineStart, lineEndOf(prose, lineStart));
-  if (line.trim().length < 40 || CODE_LINE.test(line) || codeTokens(line) >= CODE_TOKENS_PER_LINE) return null;
+  const line = prose.slice(lineStart, lineEnd);
+  if (line.trim().length < 40 || isCode(line) || codeTokens(line) >= CODE_TOKENS_PER_LINE) return null;
   let loose = 0;
   for (let i = first; i < last; i++) loose += unpaired[i]!;
   if (loose === 0 && CODE_END.test(line)) return null;
@@ -232,6 +320,8 @@ function scanLine(text: string, prose: string, { starts, words, unpaired }: Toke
   let spelledIn = 0;
   let loosePairs = 0;
   let quotesIn = 0;
+  // A window of WINDOW tokens, or the whole line when its words are glued (see longEnough).
+  const size = Math.min(WINDOW, last - first);
   let best = -1;
   let bestWeight = 0;
   let bestScore = 0;
@@ -240,13 +330,13 @@ function scanLine(text: string, prose: string, { starts, words, unpaired }: Toke
     spelledIn += spelled[k]!;
     loosePairs += unpaired[first + k]!;
     quotesIn += quoted[k]!;
-    if (k >= WINDOW) {
-      odds -= odd[k - WINDOW]!;
-      spelledIn -= spelled[k - WINDOW]!;
-      loosePairs -= unpaired[first + k - WINDOW]!;
-      quotesIn -= quoted[k - WINDOW]!;
+    if (k >= size) {
+      odds -= odd[k - size]!;
+      spelledIn -= spelled[k - size]!;
+      loosePairs -= unpaired[first + k - size]!;
+      quotesIn -= quoted[k - size]!;
     }
-    if (k < WINDOW - 1) continue;
+    if (k < size - 1) continue;
     const unmatched = loosePairs + (oddQuotes ? quotesIn % 2 : 0);
     const weight = odds + Math.min(3, unmatched);
     const score = strength(weight, unmatched > 0 || spelledIn >= SPELLED_RUN);
@@ -257,7 +347,7 @@ function scanLine(text: string, prose: string, { starts, words, unpaired }: Toke
     }
   }
   if (bestScore === 0) return null;
-  const start = starts[best - WINDOW + 1]!;
+  const start = starts[best - size + 1]!;
   const end = starts[best]! + words[best]!.length;
   return {
     ruleId: 'heuristic/adversarial-suffix',
@@ -267,8 +357,25 @@ function scanLine(text: string, prose: string, { starts, words, unpaired }: Toke
     start,
     end,
     view: 'raw',
-    evidence: `symbol-laden, glued or unbalanced tokens (weight ${bestWeight} in ${WINDOW}): ${truncate(text.slice(start, end))}`,
+    evidence: `symbol-laden, glued or unbalanced tokens (weight ${bestWeight} in ${size}): ${truncate(text.slice(start, end))}`,
   };
+}
+
+/**
+ * True when a line, or a line of a block (see {@link shortLines}), looks like code ({@link CODE_LINE}).
+ * A line of one word, not indented, is not code in a block (`for`, `from` and `type` stand alone one word a line).
+ */
+function isCode(line: string): boolean {
+  if (!line.includes('\n')) return CODE_LINE.test(line);
+  return line.split('\n').some((l) => CODE_LINE.test(l) && (!isPlainWord(l.trim()) || INDENTED.test(l)));
+}
+
+/** An indented line. */
+const INDENTED = /^(?:\s{2,}|\t)\S/;
+
+/** A word that is neither glued nor a name in code (`BrowserSwitchTabConfig,`): one word a line is made of these. */
+function isPlainWord(token: string): boolean {
+  return SIMPLE_WORD.test(token) && !GLUED.test(token);
 }
 
 /** The code operators and words of {@link CODE_TOKENS} in `line`, counted up to {@link CODE_TOKENS_PER_LINE}. */

@@ -63,8 +63,8 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
     // Payloads and suffixes are read on the clean view, where fullwidth forms (`ａＧＶｓ…`, `＼！`) and
     // invisible characters inside a blob no longer hide them; findings are mapped back to the text.
     if (maxDepth > 0 && maxDecodedBytes > 0) findings.push(...encodedFindings(clean.text, engine, { maxDepth, maxDecodedBytes }, model).map((f) => onView(clean, f)));
-    const suffix = adversarialSuffix(clean.text);
-    if (suffix !== null) findings.push(onView(clean, suffix));
+    const suffix = suffixFinding(clean, views.get('fold'));
+    if (suffix !== null) findings.push(suffix);
     const repeated = repeatedTokens(text);
     if (repeated !== null) findings.push(repeated);
   }
@@ -76,6 +76,22 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
   findings.sort(compareFindings);
   const score = injectionScore(findings);
   return { flagged: score >= threshold, score, threshold, findings };
+}
+
+/**
+ * The adversarial suffix of the clean view, or a full one (0.7 or more) of the fold view when that
+ * differs: a suffix written with a joiner for every space (`Sure,].[-githubrelative{[paper-draft`)
+ * or a pictograph has too few tokens in the clean view, and the fold view reads them apart. Read
+ * on the fold view only when the clean view shows no full suffix.
+ */
+function suffixFinding(clean: TextView, fold: TextView): Finding | null {
+  const onClean = adversarialSuffix(clean.text);
+  if ((onClean !== null && onClean.score >= 0.7) || fold.text === clean.text) return onClean === null ? null : onView(clean, onClean);
+  const onFold = adversarialSuffix(fold.text);
+  // Only a full suffix: folding cuts names in code into words (`MIN_LENGTH` → `MIN LENGTH`), which
+  // makes a line of code long enough for a weak cue.
+  if (onFold !== null && onFold.score >= 0.7) return onView(fold, onFold);
+  return onClean === null ? null : onView(clean, onClean);
 }
 
 /** `finding`, read on `view`, with its span in the original text. */
