@@ -32,6 +32,8 @@ const cases: Record<string, (n: number) => string> = {
   'a symbol run in a short line': (n) => `a b c d e f ${'!'.repeat(n - 13)}a`,
   'short lines of two tokens': (n) => 'x y\n'.repeat(n / 4),
   'camel-case prose in short lines': (n) => 'a b c d e WriteAToTheB\n'.repeat(n / 22),
+  'inline tags inside words': (n) => 'ab<b></b>'.repeat(n / 9),
+  'inline tags after an open angle': (n) => `<${'x'.repeat(200)}<i>`.repeat(n / 204),
 };
 
 const time = (text: string): number => {

@@ -2,7 +2,7 @@ import { ASCII_CLASS, charClass, isSpace, readsAsData, startBefore } from './cha
 import { dropMarkup, EMPHASIS, MARKUP, unicodeClean } from './clean.js';
 import { CONFUSABLE, LOOKALIKE_CODE } from './confusables.js';
 import { dropDecorativeMarks } from './marks.js';
-import { dropCommentsInWords, joinSplitWords } from './split.js';
+import { dropCommentsInWords, dropInlineTags, joinSplitWords } from './split.js';
 import { correctTypos } from './typos.js';
 import { type TextView, ViewBuilder } from './view.js';
 import { joinSeparatedWords, splitCamelCase } from './words.js';
@@ -179,9 +179,9 @@ function foldOnce(clean: TextView): TextView {
   // they can bare emphasis beside a word, as the clean view of the result would see it.
   const unmarked = dropDecorativeMarks(clean, 'standing');
   const bare = unmarked === clean ? clean : dropMarkup(unmarked, EMPHASIS);
-  // Comments inside words and underscores around them go before camel case is split (`ab_CdEf`),
+  // Inline tags, comments inside words and underscores around them go before camel case is split (`ab_CdEf`),
   // which goes before look-alikes are folded, which read a word whole (`приветВсе`).
-  const uncommented = splitCamelCase(dropMarkup(dropCommentsInWords(bare), MARKUP));
+  const uncommented = splitCamelCase(dropMarkup(dropCommentsInWords(dropInlineTags(bare)), MARKUP));
   const lookalike = foldLookalikes(uncommented.text);
   // A folded letter can now stand before a combining mark it composes with (`е́` → `é`):
   // compose before joining spaced letters, which are single characters, or a second pass

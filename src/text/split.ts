@@ -71,3 +71,50 @@ export function dropCommentsInWords(view: TextView): TextView {
   for (let m = COMMENT_IN_WORD.exec(text); m !== null; m = COMMENT_IN_WORD.exec(text)) cuts.push(m.index, m.index + m[0].length);
   return replaceRanges(view, cuts, '');
 }
+
+/**
+ * Tags of inline HTML elements (`<b>`, `</span>`, `<a href="…">`, `<wbr>`): a browser shows their
+ * text in the flow of the words around it, and so does a model reading the page. Not block
+ * elements (`<p>`, `<br>`, `<td>`), which part what they stand between, nor `<img>`.
+ */
+const INLINE_TAG = /<\/?(?:a|abbr|b|bdi|bdo|big|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|wbr)(?:\s[^<>`]{0,200})?\/?>/gi;
+/** Markdown code, fenced or inline, where a tag is shown as written, not rendered. */
+const MARKDOWN_CODE = /```[\s\S]*?(?:```|$)|`[^`\n]+`/g;
+/** How far back a `<` left open can be that a tag dropped would close (the longest tag above). */
+const OPEN_REACH = 256;
+
+/**
+ * Inline HTML tags dropped (`<b>Ig</b>nore all <span class="x">previous</span> instructions` →
+ * `Ignore all previous instructions`), as a page is read: a rule on phrases would see a tag
+ * between two words or inside one. A tag inside one left open (`<sp<b></b>an>`) stays: dropped,
+ * it would make a new tag, which the next reading would drop; so do tags in Markdown code
+ * (fenced or inline), which shows them as written.
+ */
+export function dropInlineTags(view: TextView): TextView {
+  const text = view.text;
+  if (!text.includes('<')) return view;
+  const code: number[] = [];
+  if (text.includes('`')) {
+    MARKDOWN_CODE.lastIndex = 0;
+    for (let m = MARKDOWN_CODE.exec(text); m !== null; m = MARKDOWN_CODE.exec(text)) code.push(m.index, m.index + m[0].length);
+  }
+  const cuts: number[] = [];
+  let c = 0;
+  INLINE_TAG.lastIndex = 0;
+  for (let m = INLINE_TAG.exec(text); m !== null; m = INLINE_TAG.exec(text)) {
+    while (c < code.length && code[c + 1]! <= m.index) c += 2;
+    const inCode = c < code.length && code[c]! <= m.index;
+    if (!inCode && !insideOpenAngle(text, m.index)) cuts.push(m.index, m.index + m[0].length);
+  }
+  return replaceRanges(view, cuts, '');
+}
+
+/** True when a `<` stands open before `at` (no `>` after it), within {@link OPEN_REACH} characters. */
+function insideOpenAngle(text: string, at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - OPEN_REACH); i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3e) return false;
+    if (c === 0x3c) return true;
+  }
+  return false;
+}

@@ -801,8 +801,15 @@ describe('detectInjection: heuristics', () => {
       // One token a line, but not words: data rows, badges.
       '[\n["0","\\u0000",128],\n["a1","｡",62],\n["8140","、。，",9,"＋"],\n["8180","÷＝≠"],\n["81b8","∈∋⊆⊇"],\n["81c8","∧∨￢"],\n["824f","０",9],\n["8260","Ａ",25],',
       '[![npm](https://img.shields.io/npm/v/x.svg?style=flat)](https://npmjs.com/x)\n[![ci](https://github.com/x/x/workflows/ci/badge.svg)](https://github.com/x/x/actions)\n[![cov](https://img.shields.io/codecov/c/x.svg)](https://codecov.io/x)\n[![lic](https://img.shields.io/npm/l/x.svg)](LICENSE)\n[![dl](https://img.shields.io/npm/dm/x.svg)](https://npmjs.com/x)\n[![size](https://img.shields.io/bundlephobia/min/x)](https://bundlephobia.com/x)',
-      // One word a line: a list, a poem.
+      // Posts: camel-case hashtags and titles, emoji, words set apart, an aside left open.
+      'Just ran my first half marathon!!! 21.1 🏃‍♀️💨 #RunForTheKids #NeverGiveUp (legs gone',
+      'Finally finished TheWindUpBirdChronicle 📚✨ what a ride!! (no spoilers',
+      'Lazy-sunday-at-the-lake-with-the-dogs 🐕🌊 (more pics later #WeekendVibes',
+      'Congrats👏on👏the👏new👏place👏you👏earned👏every👏bit👏of👏it!!! 🥂 (housewarming when? #SoProud',
+      // One word a line: a list, a poem, a song with emoji between verses.
       'Shopping list:\nmilk\neggs\nbread (wholemeal\nbutter\napples\ncoffee\nrice\nonions\ntomatoes\ncheese',
+      'Twinkle\ntwinkle\nlittle\nstar\n🌟\nhow\nI\nwonder\nwhat\nyou\nare\n🎵🎵\n(up above the world so high',
+      'Camping:\ntent\nlantern\niPhone\nPowerBank\nboots\nsocks\nmatches 🔥\nwater 💧\n(and marshmallows!!',
       'so\nmuch\ndepends\nupon\na\nred\nwheel\nbarrow\nglazed\nwith\nrain\nwater\nbeside\nthe\nwhite\nchickens.',
     ])('is not read in code, data or short lines of prose: %s', (text) => {
       expect(suffixOf(text)?.score ?? 0).toBeLessThanOrEqual(0.3);

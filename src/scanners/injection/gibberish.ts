@@ -75,6 +75,10 @@ const TAG = /<\/?[A-Za-z][^<>\n]{0,200}>/g;
 const CJK = /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/;
 /** Inline code spans; blanked when their brackets balance, as real code's do. */
 const INLINE_CODE = /`[^`\n]{1,200}`/g;
+/** Emoji (`🏃‍♀️💨`, `👍🏽`): a post's, not noise. */
+const PICTOGRAPHS = /^(?:\p{Extended_Pictographic}|\u200d|\ufe0f|[\u{1F3FB}-\u{1F3FF}])+$/u;
+/** A hashtag or mention, glued by its nature (`#NeverGiveUp`, `@JaneDoe`). */
+const HASHTAG = /^[#@][\p{L}\p{N}_]+$/u;
 /** Numbers, percentages, lone operators and list markers (`8%`, `=`, `6)Mean`): data and maths, not noise. */
 const PLAIN = /^(?:[-+]?[\d.,]+%?|[-+=*/<>%&]|\d+[).]\p{L}+)$/u;
 const PAIRS = [['(', ')'], ['[', ']'], ['{', '}']] as const;
@@ -102,8 +106,13 @@ const SIMPLE_WORD = /^[\p{L}\p{N}'’-]+[.,;:!?]?$/u;
  * Brackets are paired over the whole text, so code, maths and formulas, whose brackets pair up,
  * reach a weak cue at most, and noise, whose brackets do not, a strong one. Linear: one pass to
  * pair brackets, one sliding window per line.
+ *
+ * A suffix whose spaces are disguised is read too: a line of glued words (camel case, a joiner
+ * for every space: {@link longEnough}) or one word a line ({@link shortLines}). Such a reading, and
+ * every reading with `disguised` (a view that set words apart), holds a window to a further
+ * test ({@link Line}).
  */
-export function adversarialSuffix(text: string): Finding | null {
+export function adversarialSuffix(text: string, options: { disguised?: boolean } = {}): Finding | null {
   const unfenced = text.includes('```') ? blank(text, FENCE, () => true) : text;
   const prose = blank(blank(unfenced, TAG, () => true), INLINE_CODE, (span) => balanced(span));
   const starts: number[] = [];
@@ -122,15 +131,17 @@ export function adversarialSuffix(text: string): Finding | null {
     let lineEnd = lineEndOf(prose, starts[first]!);
     let last = first;
     while (last < words.length && starts[last]! < lineEnd) last++;
+    let disguised = options.disguised === true || last - first < WINDOW;
     if (first >= readUntil) {
       const block = shortLines(prose, starts, first);
       readUntil = block.last;
       if (block.lines >= FEWEST_LINES && block.single * 3 >= block.lines * 2) {
         last = block.last;
         lineEnd = block.end;
+        disguised = true;
       }
     }
-    const hit = longEnough(words, first, last) ? scanLine(text, prose, { starts, words, unpaired }, first, last, lineEnd) : null;
+    const hit = longEnough(words, first, last) ? scanLine(text, prose, { starts, words, unpaired }, { first, last, lineEnd, disguised }) : null;
     if (hit !== null && (best === null || hit.score > best.score)) best = hit;
     if (best !== null && best.score >= 0.85) break;
     first = last;
@@ -188,6 +199,8 @@ function longEnough(words: readonly string[], first: number, last: number): bool
  * `__classPrivateFieldGet`, `font-family-sans-serif`) seldom hold.
  */
 function gluedWords(token: string): number {
+  // A hashtag or a mention is glued by its nature (`#TheBestOfAllTime`).
+  if (token[0] === '#' || token[0] === '@') return 0;
   let start = 0;
   while (start < token.length && !IS_LETTER.test(token[start]!)) start++;
   let end = start;
@@ -294,8 +307,36 @@ interface Tokens {
   unpaired: readonly number[];
 }
 
-/** The best window of the tokens `[first, last)` of one line (or block, see {@link shortLines}) ending at `lineEnd`, or null below the weak weight. */
-function scanLine(text: string, prose: string, { starts, words, unpaired }: Tokens, first: number, last: number, lineEnd: number): Finding | null {
+/** Where {@link scanLine} reads: the tokens `[first, last)` of a line or block ending at `lineEnd`, and whether its spaces were disguised. */
+interface Line {
+  first: number;
+  last: number;
+  lineEnd: number;
+  /**
+   * Read as a line only once its spaces are read through (glued words, one word a line, the fold
+   * view): a window then needs {@link INNER_SYMBOLS} tokens with symbols inside as well, which a
+   * suffix keeps however it is spaced, and a post of hashtags, emoji and an aside in brackets has not.
+   */
+  disguised: boolean;
+}
+
+/**
+ * Tokens with a symbol inside (see {@link symbolInside}) a window of a disguised line needs: one.
+ * Of the eval's 395 optimiser suffixes, 366 hold one or more; of 30 posts, lyrics and lists that
+ * a reading through disguised spaces flagged without it (hashtags, emoji, an aside left open),
+ * none. Two would keep 322 suffixes.
+ */
+const INNER_SYMBOLS = 1;
+
+/** True when `token`, its wrapping punctuation and first and last characters aside, holds a symbol or bracket (`Herezak({[HTMLsvg`, `Sure,].[`). */
+function symbolInside(token: string): boolean {
+  const core = stripEdges(token);
+  return core.length > 2 && INNER_SYMBOL.test(core.slice(1, -1));
+}
+const INNER_SYMBOL = /[\\^~`$=*#@%&;"!?+<>|()[\]{}]/;
+
+/** The best window of a line (or block, see {@link shortLines}), or null below the weak weight. */
+function scanLine(text: string, prose: string, { starts, words, unpaired }: Tokens, { first, last, lineEnd, disguised }: Line): Finding | null {
   const lineStart = prose.lastIndexOf('\n', starts[first]!) + 1;
   const line = prose.slice(lineStart, lineEnd);
   if (line.trim().length < 40 || isCode(line) || codeTokens(line) >= CODE_TOKENS_PER_LINE) return null;
@@ -303,6 +344,7 @@ function scanLine(text: string, prose: string, { starts, words, unpaired }: Toke
   for (let i = first; i < last; i++) loose += unpaired[i]!;
   if (loose === 0 && CODE_END.test(line)) return null;
   const odd: number[] = [];
+  const inner: number[] = [];
   const spelled: number[] = [];
   const quoted: number[] = [];
   let quotesOnLine = 0;
@@ -310,6 +352,7 @@ function scanLine(text: string, prose: string, { starts, words, unpaired }: Toke
     const word = words[i]!;
     const kind = classify(word, unpaired[i]! > 0);
     odd.push(kind === NORMAL ? 0 : 1);
+    inner.push(disguised && symbolInside(word) ? 1 : 0);
     spelled.push(kind === SPELLED_OUT ? 1 : 0);
     quoted.push(quotes(word));
     quotesOnLine += quoted[quoted.length - 1]!;
@@ -317,6 +360,7 @@ function scanLine(text: string, prose: string, { starts, words, unpaired }: Toke
   // Quotes in prose come in pairs: a window holding an odd number counts only on a line that does.
   const oddQuotes = quotesOnLine % 2 === 1;
   let odds = 0;
+  let innerIn = 0;
   let spelledIn = 0;
   let loosePairs = 0;
   let quotesIn = 0;
@@ -327,16 +371,18 @@ function scanLine(text: string, prose: string, { starts, words, unpaired }: Toke
   let bestScore = 0;
   for (let k = 0; k < odd.length; k++) {
     odds += odd[k]!;
+    innerIn += inner[k]!;
     spelledIn += spelled[k]!;
     loosePairs += unpaired[first + k]!;
     quotesIn += quoted[k]!;
     if (k >= size) {
       odds -= odd[k - size]!;
+      innerIn -= inner[k - size]!;
       spelledIn -= spelled[k - size]!;
       loosePairs -= unpaired[first + k - size]!;
       quotesIn -= quoted[k - size]!;
     }
-    if (k < size - 1) continue;
+    if (k < size - 1 || (disguised && innerIn < INNER_SYMBOLS)) continue;
     const unmatched = loosePairs + (oddQuotes ? quotesIn % 2 : 0);
     const weight = odds + Math.min(3, unmatched);
     const score = strength(weight, unmatched > 0 || spelledIn >= SPELLED_RUN);
@@ -413,7 +459,8 @@ const SPELLED_OUT = 2;
 
 /**
  * Whether a token is normal, odd (symbols inside it, glued words, dots run into a word, a
- * bracket that pairs with nothing) or a word spelled out letter by letter (odd too).
+ * bracket that pairs with nothing) or a word spelled out letter by letter (odd too). Emoji,
+ * hashtags and mentions are normal.
  */
 function classify(token: string, unpaired: boolean): number {
   // A simple word holds no bracket, so none of its own can be unpaired.
@@ -422,8 +469,8 @@ function classify(token: string, unpaired: boolean): number {
   if (SPELLED.test(core)) return SPELLED_OUT;
   if (unpaired) return ODD;
   if (ENUMERATOR.test(token) || EMOTICON.test(token)) return NORMAL;
-  if (!WORDLIKE.test(core)) return token.length >= 2 && !/^(?:[-.…!?·–—/]+|&)$/.test(token) ? ODD : NORMAL;
-  if (CALL.test(core) || PLAIN.test(core) || CJK.test(core)) return NORMAL;
+  if (!WORDLIKE.test(core)) return token.length >= 2 && !/^(?:[-.…!?·–—/]+|&)$/.test(token) && !PICTOGRAPHS.test(token) ? ODD : NORMAL;
+  if (CALL.test(core) || PLAIN.test(core) || CJK.test(core) || HASHTAG.test(core)) return NORMAL;
   if (GLUED.test(core) || CLOSED_IN_WORD.test(core)) return ODD;
   if ((core.includes('..') || core.includes('__')) && DOTS_IN_WORD.test(core)) return ODD;
   return SYMBOL.test(core) && !DATA.test(core) ? ODD : NORMAL;

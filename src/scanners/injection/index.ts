@@ -80,18 +80,30 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
 
 /**
  * The adversarial suffix of the clean view, or a full one (0.7 or more) of the fold view when that
- * differs: a suffix written with a joiner for every space (`Sure,].[-githubrelative{[paper-draft`)
+ * sets words apart: a suffix written with a joiner for every space (`Sure,].[-githubrelative{[paper-draft`)
  * or a pictograph has too few tokens in the clean view, and the fold view reads them apart. Read
- * on the fold view only when the clean view shows no full suffix.
+ * on the fold view only when the clean view shows no full suffix and the fold view has
+ * {@link SPACES_GAINED} spaces more: what else folding changes (inline tags dropped from
+ * highlighted code, leet, typos) is no reason to read a text again, and reads code as noise.
  */
 function suffixFinding(clean: TextView, fold: TextView): Finding | null {
   const onClean = adversarialSuffix(clean.text);
-  if ((onClean !== null && onClean.score >= 0.7) || fold.text === clean.text) return onClean === null ? null : onView(clean, onClean);
-  const onFold = adversarialSuffix(fold.text);
+  if ((onClean !== null && onClean.score >= 0.7) || spaces(fold.text) < spaces(clean.text) + SPACES_GAINED) return onClean === null ? null : onView(clean, onClean);
+  const onFold = adversarialSuffix(fold.text, { disguised: true });
   // Only a full suffix: folding cuts names in code into words (`MIN_LENGTH` → `MIN LENGTH`), which
   // makes a line of code long enough for a weak cue.
   if (onFold !== null && onFold.score >= 0.7) return onView(fold, onFold);
   return onClean === null ? null : onView(clean, onClean);
+}
+
+/** Spaces the fold view must add to the clean view's for {@link suffixFinding} to read it. */
+const SPACES_GAINED = 6;
+
+/** The spaces in `text`. */
+function spaces(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) n++;
+  return n;
 }
 
 /** `finding`, read on `view`, with its span in the original text. */
