@@ -75,7 +75,7 @@ const TAG = /<\/?[A-Za-z][^<>\n]{0,200}>/g;
 const CJK = /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/;
 /** Inline code spans; blanked when their brackets balance, as real code's do. */
 const INLINE_CODE = /`[^`\n]{1,200}`/g;
-/** Emoji (`🏃‍♀️💨`, `👍🏽`): a post's, not noise. */
+/** A token of emoji (`🏃‍♀️💨`, `👍🏽`), which the suffix heuristic skips. */
 const PICTOGRAPHS = /^(?:\p{Extended_Pictographic}|\u200d|\ufe0f|[\u{1F3FB}-\u{1F3FF}])+$/u;
 /** A hashtag or mention, glued by its nature (`#NeverGiveUp`, `@JaneDoe`). */
 const HASHTAG = /^[#@][\p{L}\p{N}_]+$/u;
@@ -119,6 +119,8 @@ export function adversarialSuffix(text: string, options: { disguised?: boolean }
   const words: string[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(prose); m !== null; m = TOKEN.exec(prose)) {
+    // Emoji are no tokens (`Write 👏 a 👏 tutorial`, `so proud 🥂🍾`): neither noise nor words.
+    if (m[0].charCodeAt(0) >= 0x2000 && PICTOGRAPHS.test(m[0])) continue;
     starts.push(m.index);
     words.push(m[0]);
   }
@@ -459,8 +461,8 @@ const SPELLED_OUT = 2;
 
 /**
  * Whether a token is normal, odd (symbols inside it, glued words, dots run into a word, a
- * bracket that pairs with nothing) or a word spelled out letter by letter (odd too). Emoji,
- * hashtags and mentions are normal.
+ * bracket that pairs with nothing) or a word spelled out letter by letter (odd too). Hashtags
+ * and mentions are normal.
  */
 function classify(token: string, unpaired: boolean): number {
   // A simple word holds no bracket, so none of its own can be unpaired.
@@ -469,7 +471,7 @@ function classify(token: string, unpaired: boolean): number {
   if (SPELLED.test(core)) return SPELLED_OUT;
   if (unpaired) return ODD;
   if (ENUMERATOR.test(token) || EMOTICON.test(token)) return NORMAL;
-  if (!WORDLIKE.test(core)) return token.length >= 2 && !/^(?:[-.…!?·–—/]+|&)$/.test(token) && !PICTOGRAPHS.test(token) ? ODD : NORMAL;
+  if (!WORDLIKE.test(core)) return token.length >= 2 && !/^(?:[-.…!?·–—/]+|&)$/.test(token) ? ODD : NORMAL;
   if (CALL.test(core) || PLAIN.test(core) || CJK.test(core) || HASHTAG.test(core)) return NORMAL;
   if (GLUED.test(core) || CLOSED_IN_WORD.test(core)) return ODD;
   if ((core.includes('..') || core.includes('__')) && DOTS_IN_WORD.test(core)) return ODD;
