@@ -1,5 +1,6 @@
 import { charClass, startBefore } from './chars.js';
 import { LEXICON } from './lexicon.js';
+import { FENCE, INLINE_CODE } from './markdown.js';
 import { replaceRanges, type TextView } from './view.js';
 
 /** What a writer puts inside a word to split it: a hyphen, a star, a dot, a middle dot, a bar or an underscore. */
@@ -78,8 +79,6 @@ export function dropCommentsInWords(view: TextView): TextView {
  * elements (`<p>`, `<br>`, `<td>`), which part what they stand between, nor `<img>`.
  */
 const INLINE_TAG = /<\/?(?:a|abbr|b|bdi|bdo|big|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|wbr)(?:\s[^<>`]{0,200})?\/?>/gi;
-/** Markdown code, fenced or inline, where a tag is shown as written, not rendered. */
-const MARKDOWN_CODE = /```[\s\S]*?(?:```|$)|`[^`\n]+`/g;
 /** How far back a `<` left open can be that a tag dropped would close (the longest tag above). */
 const OPEN_REACH = 256;
 
@@ -93,11 +92,8 @@ const OPEN_REACH = 256;
 export function dropInlineTags(view: TextView): TextView {
   const text = view.text;
   if (!text.includes('<')) return view;
-  const code: number[] = [];
-  if (text.includes('`')) {
-    MARKDOWN_CODE.lastIndex = 0;
-    for (let m = MARKDOWN_CODE.exec(text); m !== null; m = MARKDOWN_CODE.exec(text)) code.push(m.index, m.index + m[0].length);
-  }
+  // Markdown code, fenced or inline, shows a tag as written.
+  const code = text.includes('`') ? markdownCode(text) : [];
   const cuts: number[] = [];
   let c = 0;
   INLINE_TAG.lastIndex = 0;
@@ -107,6 +103,22 @@ export function dropInlineTags(view: TextView): TextView {
     if (!inCode && !insideOpenAngle(text, m.index)) cuts.push(m.index, m.index + m[0].length);
   }
   return replaceRanges(view, cuts, '');
+}
+
+/** The spans of fenced and inline Markdown code in `text`, as sorted, disjoint `[start, end)` pairs. */
+function markdownCode(text: string): number[] {
+  const spans: [number, number][] = [];
+  for (const re of [FENCE, INLINE_CODE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [start, end] of spans) {
+    if (out.length > 0 && start < out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, end);
+    else out.push(start, end);
+  }
+  return out;
 }
 
 /** True when a `<` stands open before `at` (no `>` after it), within {@link OPEN_REACH} characters. */

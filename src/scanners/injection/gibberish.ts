@@ -1,4 +1,5 @@
 import type { Finding } from '../../engine/finding.js';
+import { FENCE, INLINE_CODE } from '../../text/markdown.js';
 import { truncate } from './evidence.js';
 
 /** Whitespace-separated tokens. */
@@ -67,15 +68,14 @@ const CODE_END = /[;{}]\s*$/;
 /** Operators and words of C-like code; a line holding many of them is code, minified or not (a suffix holds one or two at most). */
 const CODE_TOKENS = /===|!==|=>|&&|\|\||\+\+|\+=|\breturn\b|\bfunction\b|\bthis\.|\bvar\s|\blet\s|\bconst\s/g;
 const CODE_TOKENS_PER_LINE = 6;
-/** Fenced code blocks, opened at the start of a line: their lines are code, not prose. */
-const FENCE = /(?:^|\n)[ \t]*```[\s\S]*?(?:```|$)/g;
 /** HTML or XML tags: markup, not noise. */
 const TAG = /<\/?[A-Za-z][^<>\n]{0,200}>/g;
 /** Chinese, Japanese and Korean write without spaces, so a "token" there is a whole clause. */
 const CJK = /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/;
-/** Inline code spans; blanked when their brackets balance, as real code's do. */
-const INLINE_CODE = /`[^`\n]{1,200}`/g;
-/** A token of emoji (`🏃‍♀️💨`, `👍🏽`), which the suffix heuristic skips. */
+/**
+ * A token of emoji (`🏃‍♀️💨`, `👍🏽`), which the suffix heuristic skips. Emoji only, not every symbol
+ * the fold view reads as a pictograph between words (`\p{So}`): `(╯°□°）╯︵ ┻━┻` is a line's noise.
+ */
 const PICTOGRAPHS = /^(?:\p{Extended_Pictographic}|\u200d|\ufe0f|[\u{1F3FB}-\u{1F3FF}])+$/u;
 /** A hashtag or mention, glued by its nature (`#NeverGiveUp`, `@JaneDoe`). */
 const HASHTAG = /^[#@][\p{L}\p{N}_]+$/u;
@@ -113,6 +113,7 @@ const SIMPLE_WORD = /^[\p{L}\p{N}'’-]+[.,;:!?]?$/u;
  * test ({@link Line}).
  */
 export function adversarialSuffix(text: string, options: { disguised?: boolean } = {}): Finding | null {
+  // Fenced code is code, not prose; inline code is blanked when its brackets balance, as real code's do.
   const unfenced = text.includes('```') ? blank(text, FENCE, () => true) : text;
   const prose = blank(blank(unfenced, TAG, () => true), INLINE_CODE, (span) => balanced(span));
   const starts: number[] = [];

@@ -88,11 +88,13 @@ export function detectInjection(text: string, options: InjectionOptions = {}): I
  */
 function suffixFinding(clean: TextView, fold: TextView): Finding | null {
   const onClean = adversarialSuffix(clean.text);
-  if ((onClean !== null && onClean.score >= 0.7) || spaces(fold.text) < spaces(clean.text) + SPACES_GAINED) return onClean === null ? null : onView(clean, onClean);
-  const onFold = adversarialSuffix(fold.text, { disguised: true });
-  // Only a full suffix: folding cuts names in code into words (`MIN_LENGTH` → `MIN LENGTH`), which
-  // makes a line of code long enough for a weak cue.
-  if (onFold !== null && onFold.score >= 0.7) return onView(fold, onFold);
+  if (onClean !== null && onClean.score >= 0.7) return onView(clean, onClean);
+  if (fold.text !== clean.text && spaces(fold.text) >= spaces(clean.text) + SPACES_GAINED) {
+    const onFold = adversarialSuffix(fold.text, { disguised: true });
+    // Only a full suffix: folding cuts names in code into words (`MIN_LENGTH` → `MIN LENGTH`), which
+    // makes a line of code long enough for a weak cue.
+    if (onFold !== null && onFold.score >= 0.7) return onView(fold, onFold);
+  }
   return onClean === null ? null : onView(clean, onClean);
 }
 
