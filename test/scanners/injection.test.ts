@@ -736,7 +736,25 @@ describe('detectInjection: heuristics', () => {
     'MC_SHIFT = 1<<0; MC_CONTROL = 1<<2; MC_ALT = 1<<3; MC_META = 1<<5; MC_OPTION = 1<<6; MC_COMMAND = 1<<7; MC_KEYPRESS = [(',
     "test('non-numeric content-length is rejected before the body parser runs', (t, done) => {",
     'values(){for(let t of this.#A())this.#t[t]!==void 0&&!this.#e(this.#t[t])&&(yield this.#t[t])}*rvalues(){for(let t of this.#z())this.#t[t]!==void 0&&(',
-  ])('does not flag code, data, maths, tables, names or other languages: %s', (text) => {
+    // Read through disguised spaces, none of these is a suffix either.
+    // Names in code, short lines of code: no words of grammar glued.
+    'export { BetaSlackChannelSetUpSettingsRefusedErrorDetails, ClaudeTag } from "./claude-tag/claude-tag.js";',
+    '@@ -41,11 +41,14 @@ export async function loadSession(req: Request): Promise<Session | null> {',
+    'Call getUserAccountSettingsForTenant() then [ retry once',
+    // One token a line, but not words: data rows, badges.
+    '[\n["0","\\u0000",128],\n["a1","｡",62],\n["8140","、。，",9,"＋"],\n["8180","÷＝≠"],\n["81b8","∈∋⊆⊇"],\n["81c8","∧∨￢"],\n["824f","０",9],\n["8260","Ａ",25],',
+    '[![npm](https://img.shields.io/npm/v/x.svg?style=flat)](https://npmjs.com/x)\n[![ci](https://github.com/x/x/workflows/ci/badge.svg)](https://github.com/x/x/actions)\n[![cov](https://img.shields.io/codecov/c/x.svg)](https://codecov.io/x)\n[![lic](https://img.shields.io/npm/l/x.svg)](LICENSE)\n[![dl](https://img.shields.io/npm/dm/x.svg)](https://npmjs.com/x)\n[![size](https://img.shields.io/bundlephobia/min/x)](https://bundlephobia.com/x)',
+    // Posts: camel-case hashtags and titles, emoji, words set apart, an aside left open.
+    'Just ran my first half marathon!!! 21.1 🏃‍♀️💨 #RunForTheKids #NeverGiveUp (legs gone',
+    'Finally finished TheWindUpBirdChronicle 📚✨ what a ride!! (no spoilers',
+    'Lazy-sunday-at-the-lake-with-the-dogs 🐕🌊 (more pics later #WeekendVibes',
+    'Congrats👏on👏the👏new👏place👏you👏earned👏every👏bit👏of👏it!!! 🥂 (housewarming when? #SoProud',
+    // One word a line: a list, a poem, a song with emoji between verses.
+    'Shopping list:\nmilk\neggs\nbread (wholemeal\nbutter\napples\ncoffee\nrice\nonions\ntomatoes\ncheese',
+    'Twinkle\ntwinkle\nlittle\nstar\n🌟\nhow\nI\nwonder\nwhat\nyou\nare\n🎵🎵\n(up above the world so high',
+    'Camping:\ntent\nlantern\niPhone\nPowerBank\nboots\nsocks\nmatches 🔥\nwater 💧\n(and marshmallows!!',
+    'so\nmuch\ndepends\nupon\na\nred\nwheel\nbarrow\nglazed\nwith\nrain\nwater\nbeside\nthe\nwhite\nchickens.',
+  ])('does not flag code, data, maths, tables, names, posts, lists or other languages: %s', (text) => {
     expect(suffixOf(text)?.score ?? 0).toBeLessThanOrEqual(0.3);
     expect(detectInjection(text).flagged).toBe(false);
   });
@@ -791,29 +809,6 @@ describe('detectInjection: heuristics', () => {
       // The span, read on whichever view, ends inside the disguised suffix.
       expect(found!.end).toBeGreaterThan(text.indexOf('sure>>'));
       expect(found!.end).toBeLessThanOrEqual(text.length);
-    });
-
-    it.each([
-      // Names in code, short lines of code: no words of grammar glued.
-      'export { BetaSlackChannelSetUpSettingsRefusedErrorDetails, ClaudeTag } from "./claude-tag/claude-tag.js";',
-      '@@ -41,11 +41,14 @@ export async function loadSession(req: Request): Promise<Session | null> {',
-      'Call getUserAccountSettingsForTenant() then [ retry once',
-      // One token a line, but not words: data rows, badges.
-      '[\n["0","\\u0000",128],\n["a1","｡",62],\n["8140","、。，",9,"＋"],\n["8180","÷＝≠"],\n["81b8","∈∋⊆⊇"],\n["81c8","∧∨￢"],\n["824f","０",9],\n["8260","Ａ",25],',
-      '[![npm](https://img.shields.io/npm/v/x.svg?style=flat)](https://npmjs.com/x)\n[![ci](https://github.com/x/x/workflows/ci/badge.svg)](https://github.com/x/x/actions)\n[![cov](https://img.shields.io/codecov/c/x.svg)](https://codecov.io/x)\n[![lic](https://img.shields.io/npm/l/x.svg)](LICENSE)\n[![dl](https://img.shields.io/npm/dm/x.svg)](https://npmjs.com/x)\n[![size](https://img.shields.io/bundlephobia/min/x)](https://bundlephobia.com/x)',
-      // Posts: camel-case hashtags and titles, emoji, words set apart, an aside left open.
-      'Just ran my first half marathon!!! 21.1 🏃‍♀️💨 #RunForTheKids #NeverGiveUp (legs gone',
-      'Finally finished TheWindUpBirdChronicle 📚✨ what a ride!! (no spoilers',
-      'Lazy-sunday-at-the-lake-with-the-dogs 🐕🌊 (more pics later #WeekendVibes',
-      'Congrats👏on👏the👏new👏place👏you👏earned👏every👏bit👏of👏it!!! 🥂 (housewarming when? #SoProud',
-      // One word a line: a list, a poem, a song with emoji between verses.
-      'Shopping list:\nmilk\neggs\nbread (wholemeal\nbutter\napples\ncoffee\nrice\nonions\ntomatoes\ncheese',
-      'Twinkle\ntwinkle\nlittle\nstar\n🌟\nhow\nI\nwonder\nwhat\nyou\nare\n🎵🎵\n(up above the world so high',
-      'Camping:\ntent\nlantern\niPhone\nPowerBank\nboots\nsocks\nmatches 🔥\nwater 💧\n(and marshmallows!!',
-      'so\nmuch\ndepends\nupon\na\nred\nwheel\nbarrow\nglazed\nwith\nrain\nwater\nbeside\nthe\nwhite\nchickens.',
-    ])('is not read in code, data or short lines of prose: %s', (text) => {
-      expect(suffixOf(text)?.score ?? 0).toBeLessThanOrEqual(0.3);
-      expect(detectInjection(text).flagged).toBe(false);
     });
   });
 

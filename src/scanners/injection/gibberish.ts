@@ -77,8 +77,6 @@ const CJK = /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/;
  * the fold view reads as a pictograph between words (`\p{So}`): `(╯°□°）╯︵ ┻━┻` is a line's noise.
  */
 const PICTOGRAPHS = /^(?:\p{Extended_Pictographic}|\u200d|\ufe0f|[\u{1F3FB}-\u{1F3FF}])+$/u;
-/** A hashtag or mention, glued by its nature (`#NeverGiveUp`, `@JaneDoe`). */
-const HASHTAG = /^[#@][\p{L}\p{N}_]+$/u;
 /** Numbers, percentages, lone operators and list markers (`8%`, `=`, `6)Mean`): data and maths, not noise. */
 const PLAIN = /^(?:[-+]?[\d.,]+%?|[-+=*/<>%&]|\d+[).]\p{L}+)$/u;
 const PAIRS = [['(', ')'], ['[', ']'], ['{', '}']] as const;
@@ -135,7 +133,8 @@ export function adversarialSuffix(text: string, options: { disguised?: boolean }
     let last = first;
     while (last < words.length && starts[last]! < lineEnd) last++;
     let disguised = options.disguised === true || last - first < WINDOW;
-    if (first >= readUntil) {
+    // A line of a window's tokens or more stands alone: no block starts there.
+    if (first >= readUntil && last - first < WINDOW) {
       const block = shortLines(prose, starts, first);
       readUntil = block.last;
       if (block.lines >= FEWEST_LINES && block.single * 3 >= block.lines * 2) {
@@ -202,8 +201,7 @@ function longEnough(words: readonly string[], first: number, last: number): bool
  * `__classPrivateFieldGet`, `font-family-sans-serif`) seldom hold.
  */
 function gluedWords(token: string): number {
-  // A hashtag or a mention is glued by its nature (`#TheBestOfAllTime`).
-  if (token[0] === '#' || token[0] === '@') return 0;
+  if (isHashtag(stripEdges(token))) return 0;
   let start = 0;
   while (start < token.length && !IS_LETTER.test(token[start]!)) start++;
   let end = start;
@@ -211,6 +209,14 @@ function gluedWords(token: string): number {
   while (end > start && !IS_LETTER.test(token[end - 1]!)) end--;
   const parts = token.slice(start, end).split(GLUE);
   return parts.length >= 3 && parts.some((p) => GRAMMAR.has(p.toLowerCase())) ? parts.length - 1 : 0;
+}
+
+/**
+ * True for a hashtag or a mention (`#NeverGiveUp`, `@JaneDoe`), glued by its nature: a word with
+ * `#` or `@` first that {@link DATA} reads (of its shapes, only those two start so).
+ */
+function isHashtag(core: string): boolean {
+  return (core[0] === '#' || core[0] === '@') && DATA.test(core);
 }
 
 /** Fewest tokens of a line read as a window, its words glued (see {@link longEnough}). */
@@ -473,7 +479,7 @@ function classify(token: string, unpaired: boolean): number {
   if (unpaired) return ODD;
   if (ENUMERATOR.test(token) || EMOTICON.test(token)) return NORMAL;
   if (!WORDLIKE.test(core)) return token.length >= 2 && !/^(?:[-.…!?·–—/]+|&)$/.test(token) ? ODD : NORMAL;
-  if (CALL.test(core) || PLAIN.test(core) || CJK.test(core) || HASHTAG.test(core)) return NORMAL;
+  if (CALL.test(core) || PLAIN.test(core) || CJK.test(core) || isHashtag(core)) return NORMAL;
   if (GLUED.test(core) || CLOSED_IN_WORD.test(core)) return ODD;
   if ((core.includes('..') || core.includes('__')) && DOTS_IN_WORD.test(core)) return ODD;
   return SYMBOL.test(core) && !DATA.test(core) ? ODD : NORMAL;
