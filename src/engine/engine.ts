@@ -108,13 +108,14 @@ interface Plan {
 
 /** Rules whose Sets pass over one buffer. */
 interface Part {
-  group: Group;
+  /** The group of {@link members} for any text, built on first use: a pure ASCII workload never needs it. */
+  group?: Group;
   /**
    * {@link group} for pure ASCII text, built on first use: each rule's Set member reduced to what
    * can match there (see `asciiPattern` in ascii.ts), and the ungated rules that cannot match there left out.
    */
   ascii?: Group;
-  /** The rules of {@link group}, to build {@link ascii} from. */
+  /** The rules of {@link group} and {@link ascii}, to build them from. */
   members: LoadedRule[];
 }
 
@@ -498,12 +499,12 @@ const SHORT_TEXT = 32_768;
 
 /** The rules `members` as one {@link Part}, or null when there are none. */
 function part(members: LoadedRule[]): Part | null {
-  return members.length === 0 ? null : { group: group(members, false), members };
+  return members.length === 0 ? null : { members };
 }
 
 /** Adds to `hits` the rules of `part` that may match in `buf`, with its group for pure ASCII text when `ascii`; see {@link groupHits}. */
 function partHits(part: Part, buf: Buffer, hits: Set<LoadedRule>, window: boolean, ascii: boolean, only?: ReadonlySet<LoadedRule>): void {
-  const g = ascii ? (part.ascii ??= group(part.members, true)) : part.group;
+  const g = ascii ? (part.ascii ??= group(part.members, true)) : (part.group ??= group(part.members, false));
   groupHits(g, buf, hits, window, ascii, only);
 }
 
