@@ -18,6 +18,13 @@ export interface Finding {
   view: ViewName;
   /** What was seen where the span alone does not show it (a decoded payload, a heuristic's reason). */
   evidence?: string;
+  /**
+   * Set by the injection scanner when the match is mentioned rather than addressed to the reader:
+   * quoted as an example, inside a prohibition, an attack told about in the third person, a chat
+   * log's own role label, an instruction on paper. Its score is discounted, and it adds to no
+   * other cue but the word model's (see `injectionScore`).
+   */
+  mention?: true;
 }
 
 /** The result of a scan. */

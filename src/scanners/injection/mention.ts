@@ -233,6 +233,11 @@ const MAX_QUOTATIONS = 1000;
 const LIST_GAP = 120;
 /** How far before or after a quotation a cue word may stand, in UTF-16 units. */
 const CUE_WINDOW = 120;
+/**
+ * E-mail addresses, URLs and host names (labels of two characters or more, so not `e.g.`): no cue
+ * word stands inside one. `attacker@evil.example`, `beispiel.de` are where an attack sends data.
+ */
+const ADDRESS = /\S+@\S+|\bhttps?:\/\/\S+|(?<![\p{L}\p{N}])[\p{L}\p{N}-]{2,}(?:\.[\p{L}\p{N}-]{2,})+/gu;
 /** What a rule finding inside such a quotation keeps of its score. */
 export const MENTION_FACTOR = 0.5;
 
@@ -276,6 +281,7 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
         if (!ROLE_RULES.includes(f.ruleId) || /^[ \t]*[[<]/.test(text.slice(text.lastIndexOf('\n', f.start - 1) + 1, f.end)) !== bracketed) continue;
         f.score *= MENTION_FACTOR;
         f.evidence = 'a role label inside a conversation log (score halved)';
+        f.mention = true;
       }
     }
   }
@@ -287,6 +293,7 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
     if (!PAPER_NOTICE.test(before + text.slice(f.start, f.end) + after)) continue;
     f.score *= MENTION_FACTOR;
     f.evidence = 'instructions on a notice or a sheet of paper (score halved)';
+    f.mention = true;
   }
   // Quotations presented as examples, and prohibitions: each counts once, at half its best finding.
   // A quotation that follows one presented so, with nothing but a short gap and no order between
@@ -324,7 +331,7 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
     while (next < named.length && named[next]! < start - TOPIC_WINDOW) next++;
     const aboutAttacks = next < named.length && named[next]! <= end + TOPIC_WINDOW;
     const obeyed = OBEY_CUE.test(around);
-    const near = !obeyed && (REGEX_SYNTAX.test(text.slice(start, end)) || MENTION_CUE.test(around.toLowerCase()));
+    const near = !obeyed && (REGEX_SYNTAX.test(text.slice(start, end)) || MENTION_CUE.test(around.replace(ADDRESS, ' ').toLowerCase()));
     const cued = near || (aboutAttacks && !obeyed);
     const listed = listEnd >= 0 && start - listEnd <= LIST_GAP && !OBEY_CUE.test(text.slice(listEnd, end + CUE_WINDOW));
     if (cued || listed) {
@@ -365,6 +372,7 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
     for (const { finding: f, reason } of group) {
       f.score = f === best ? f.score * MENTION_FACTOR : 0;
       f.evidence = f === best ? `${reason} (score halved)` : `${reason} (counted once with it)`;
+      f.mention = true;
     }
   }
   // A document that quotes or describes attacks as examples names them too ("persona/role-play jailbreaks").
