@@ -21,7 +21,8 @@ import type { InjectionOptions, InjectionResult } from './types.js';
  * adversarial-suffix gibberish and repeated-token runs before a request; and a word model
  * (`heuristic/lexical-model`, see `lexical.ts`) for attacks phrased like none of the rules. A rule finding
  * inside a quotation presented as an example ("what does 'ignore previous instructions'
- * mean?", a training slide) counts half. The score is a noisy-OR of the best finding of each rule.
+ * mean?", a training slide) counts half, and adds to no other cue but the word model's. The score
+ * is a noisy-OR of the best finding of each rule (see {@link injectionScore}).
  *
  * @throws InvalidInputError when `text` is not a string or an option is out of range.
  * @throws InputTooLargeError when `text` is longer than `maxChars`.
