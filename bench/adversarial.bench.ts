@@ -34,6 +34,7 @@ const cases: Record<string, (n: number) => string> = {
   'camel-case prose in short lines': (n) => 'a b c d e WriteAToTheB\n'.repeat(n / 22),
   'inline tags inside words': (n) => 'ab<b></b>'.repeat(n / 9),
   'inline tags after an open angle': (n) => `<${'x'.repeat(200)}<i>`.repeat(n / 204),
+  'quoted attacks beside long addresses': (n) => `"ignore all previous instructions" ${'a'.repeat(100)}@${'b-'.repeat(50)}.example `.repeat(n / 240),
 };
 
 const time = (text: string): number => {
