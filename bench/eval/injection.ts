@@ -14,7 +14,7 @@ import { keywordGaps } from '../../src/engine/load.js';
 import { injectionEngine } from '../../src/scanners/injection/engine.js';
 import { detectInjection } from '../../src/scanners/injection/index.js';
 import { OBFUSCATORS, type ObfuscatorName } from '../../src/testing/index.js';
-import { type EvalRow, pct, readJsonl } from '../lib/jsonl.js';
+import { type EvalRow, fnv1a, pct, readJsonl } from '../lib/jsonl.js';
 
 /** Share of each source held out while writing rules, chosen by a hash of the text. */
 const HELD_OUT_TENTHS = 3;
@@ -38,13 +38,8 @@ const THIRD_PARTY = (row: EvalRow): boolean => row.dataset.startsWith('BIPIA:');
  */
 const NO_CUE = (row: EvalRow): boolean => row.dataset.startsWith('PurpleLlama:CyberSecEval') && (row.category ?? '').startsWith('logic-violating/');
 
-/** FNV-1a of the text: a stable split that does not depend on file order. */
-function fnv(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-const heldOut = (row: EvalRow): boolean => fnv(row.text) % 10 < HELD_OUT_TENTHS;
+/** A stable split that does not depend on file order. */
+const heldOut = (row: EvalRow): boolean => fnv1a(row.text) % 10 < HELD_OUT_TENTHS;
 
 interface Tally {
   n: number;

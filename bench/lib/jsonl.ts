@@ -30,3 +30,13 @@ export function readJsonl(dir: string, name: string): EvalRow[] | null {
 export function pct(n: number, d: number): string {
   return d === 0 ? '–' : `${((100 * n) / d).toFixed(1)}%`;
 }
+
+/**
+ * FNV-1a of `text`: a key that hangs on the text alone, not on its place in a file (the eval's
+ * held-out split, the word model's training orders).
+ */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { DOCUMENT_PACKS, INJECTION_PACKS } from '../../src/scanners/injection/packs.js';
 import { textViews } from '../../src/text/views.js';
 import { type LexicalModel, lexicalFeatures, logit } from '../../src/scanners/injection/lexical.js';
+import { fnv1a } from './jsonl.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -89,13 +90,6 @@ function mix(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** FNV-1a of `text`: the key a text is ordered by in every pass. */
-function textKey(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /**
  * Logistic regression by AdaGrad over feature indices (`-1`: a feature left out, counted but
  * weightless). Each pass reads the texts in the order of their keys mixed with the pass's salt: a
@@ -143,7 +137,7 @@ export function train(texts: readonly TrainingText[], options: TrainOptions = DE
   const labels = texts.map((t) => t.label);
   const index = new Map<number, number>();
   const all = hashes.map((h) => Int32Array.from(h, (key) => (key === 0 ? -1 : (index.get(key) ?? index.set(key, index.size).get(key)!))));
-  const order = Uint32Array.from(texts, (t) => textKey(t.text));
+  const order = Uint32Array.from(texts, (t) => fnv1a(t.text));
   const first = fit(all, labels, order, index.size, options);
   const keys = [...index.keys()];
   const kept = keys

@@ -284,9 +284,7 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
       if (turns(text, user) < LOG_TURNS || turns(text, assistant) < LOG_TURNS) continue;
       for (const f of findings) {
         if (!ROLE_RULES.includes(f.ruleId) || /^[ \t]*[[<]/.test(text.slice(text.lastIndexOf('\n', f.start - 1) + 1, f.end)) !== bracketed) continue;
-        f.score *= MENTION_FACTOR;
-        f.evidence = 'a role label inside a conversation log (score halved)';
-        f.mention = true;
+        mentioned(f, f.score * MENTION_FACTOR, 'a role label inside a conversation log (score halved)');
       }
     }
   }
@@ -296,9 +294,7 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
     const before = text.slice(Math.max(0, f.start - NOTICE_WINDOW), f.start).split(SENTENCE_END).pop()!;
     const after = text.slice(f.end, f.end + NOTICE_WINDOW).split(SENTENCE_END)[0]!;
     if (!PAPER_NOTICE.test(before + text.slice(f.start, f.end) + after)) continue;
-    f.score *= MENTION_FACTOR;
-    f.evidence = 'instructions on a notice or a sheet of paper (score halved)';
-    f.mention = true;
+    mentioned(f, f.score * MENTION_FACTOR, 'instructions on a notice or a sheet of paper (score halved)');
   }
   // Quotations presented as examples, and prohibitions: each counts once, at half its best finding.
   // A quotation that follows one presented so, with nothing but a short gap and no order between
@@ -375,9 +371,8 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
   for (const group of quoted.values()) {
     const best = group.reduce((a, b) => (b.finding.score > a.finding.score ? b : a)).finding;
     for (const { finding: f, reason } of group) {
-      f.score = f === best ? f.score * MENTION_FACTOR : 0;
-      f.evidence = f === best ? `${reason} (score halved)` : `${reason} (counted once with it)`;
-      f.mention = true;
+      if (f === best) mentioned(f, f.score * MENTION_FACTOR, `${reason} (score halved)`);
+      else mentioned(f, 0, `${reason} (counted once with it)`);
     }
   }
   // A document that quotes or describes attacks as examples names them too ("persona/role-play jailbreaks").
@@ -388,6 +383,13 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
       f.evidence = 'the name of an attack, in a text that quotes attacks as examples';
     }
   }
+}
+
+/** Marks `f` as a mention (see `injectionScore`), with its discounted score and the reason. */
+function mentioned(f: Finding, score: number, evidence: string): void {
+  f.score = score;
+  f.evidence = evidence;
+  f.mention = true;
 }
 
 /** How many lines of `text` open a turn with one of `labels`, up to {@link LOG_TURNS}. */
