@@ -277,8 +277,9 @@ interface Probe {
    * texts that quote or discuss attacks, with attacks hidden in the same genres, in English (S) and
    * in fifteen languages (T)), and U and V, two more (eighteenth: a broad sample of attacks, hard
    * negatives and ordinary texts, all held out and measured only in aggregate; agent hijacks, data
-   * exfiltration and persuasion jailbreaks without the stock phrases, with innocent twins), none of
-   * whom saw the rules or the word model.
+   * exfiltration and persuasion jailbreaks without the stock phrases, with innocent twins), and AA,
+   * one more (twenty-fifth: agent misuse typed by an insider or planted in business documents,
+   * with legitimate twins, in fifteen languages), none of whom saw the rules or the word model.
    */
   set: string;
   /**
@@ -287,7 +288,7 @@ interface Probe {
    */
   split: 'dev' | 'held-out';
   /**
-   * `false`: the dev half guides rules but is no training text of the word model (sets T, X, Y). Set T, texts in
+   * `false`: the dev half guides rules but is no training text of the word model (sets T, X, Y, AA). Set T, texts in
    * fifteen languages that quote attacks as examples (policies, test fixtures, forum questions),
    * cost the model a point of held-out recall as training text: a bag of words cannot tell a quoted
    * attack phrase from one that is meant.
@@ -304,7 +305,10 @@ interface Probe {
  * The dev halves of sets A, C, F, G, H, I, L, M, N, O, P, Q, R, S, T and V guided rule writing and (but T's) train the word model; their
  * held-out halves and sets B, D, E, J, K and U did neither. Sets X and Z (defenders' texts that quote attacks, and attacks
  * dressed as them) and Y (agent misuse and tool hijacks) were measured whole before anyone read them; the mention pass was
- * changed looking at X's and Z's dev halves, no rule was kept from Y's, and none of them trains the model (`train: false`).
+ * changed looking at X's and Z's dev halves, rules were written looking at Y's in the twenty-fifth session, and none of
+ * them trains the model (`train: false`). Set AA (insider misuse) was measured whole before anyone read it (the twenty-fifth
+ * session's rules flagged 4 of its 124 typed attacks); its dev half (even FNV-1a of the text) then guided rules, its
+ * held-out half was read by no one, and it trains nothing.
  */
 function teamProbes(): void {
   const rows = readFileSync(new URL('probes.jsonl', import.meta.url), 'utf8')
