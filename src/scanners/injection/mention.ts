@@ -66,8 +66,8 @@ const MENTION_CUE = new RegExp(
     // (seedPayloads, attack_prompts), markers and red flags, what a regex should catch.
     String.raw`[a-z](?:payloads?|attacks?|injections?|jailbreaks?)\b|\b(?:payloads?|attacks?|injections?|jailbreaks?|malicious|malveillants?)_|_(?:malicious|malveillants?)\b|\b(?:markers?|indicators?|red\s+flags?|signs\s+of|variations?|variants?|regex(?:es|ps)?|pre-?filters?)\b`,
     String.raw`ataque|atacante|inyecci|concienciaci|formaci[oó]n|ejemplo|frase|significa|trad[uú]c|c[oó]mo se dice|si alguien|prob(?:[oó]|aron)\s+(?:a\s+)?(?:escribiendo|mandando|enviando|poniendo|pegando)|prohibid[oa]s?\s*:|prohibid[oa]\s+(?:escribir|introducir|pegar|pedir|enviar)`,
-    String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on|si quelqu['’]un|quelqu['’]un\s+(?:lui\s+)?(?:écrit|tape|envoie|demande)|(?:s['’]amusent|s['’]amuse|essaient|essayent|essaie|tentent|tente)\s+(?:à|de)\s+(?:lui\s+)?(?:écrire|taper|envoyer|demander|dire)|interdit(?:e|s|es)?\s*:|interdit\s+de\s+(?:taper|saisir|écrire|coller|demander|envoyer)`,
-    String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man|wenn jemand|nach\s+der\s+eingabe|verboten\s*:|untersagt\s*:|(?:tippen|eingeben|schreiben|einfügen|fragen)\s+(?:ist\s+)?(?:verboten|untersagt)`,
+    String.raw`attaque|sensibilisation|exemple|signifie|tradui|comment dit-on|si quelqu['’]un|quelqu['’]un\s+(?:lui\s+)?(?:écrit|tape|envoie)|(?:s['’]amusent|s['’]amuse|essaient|essayent|essaie|tentent|tente)\s+(?:à|de)\s+(?:lui\s+)?(?:écrire|taper|envoyer|demander|dire)|interdit(?:e|s|es)?\s*:|interdit\s+de\s+(?:taper|saisir|écrire|coller|demander|envoyer)`,
+    String.raw`angriff|angreifer|schulung|beispiel|bedeutet|[üu]bersetz|wie sagt man|wenn jemand|verboten\s*:|untersagt\s*:|(?:tippen|eingeben|schreiben|einfügen|fragen)\s+(?:ist\s+)?(?:verboten|untersagt)`,
     String.raw`inje[cç][aã]o|treinamento|exemplo|traduz|como se diz|se algu[eé]m|test(?:ou|aram|ei|amos)\s+(?:mandando|enviando|escrevendo|digitando|colando)|proibid[oa]s?\s*:|proibid[oa]\s+(?:escrever|digitar|colar|pedir|enviar)|vedad[oa]\s+(?:qualquer\s+)?tentativa|attacco|iniezione|formazione|esempio|come si dice|se qualcuno|vietat[oa]\s*:|vietato\s+(?:scrivere|digitare|incollare|chiedere|inviare)`,
     String.raw`aanval|voorbeeld|betekent|vertaa?l|als iemand|verboden\s*:|verboden\s+(?:om\s+)?(?:te\s+)?(?:typen|invoeren|schrijven|plakken|vragen)|атак|инъекц|обучени|пример|фраз|означает|перев|если кто-(?:то|нибудь)|запрещено\s+(?:вводить|писать|вставлять|просить|отправлять)|запрещ\S*\s*:`,
     String.raw`攻击|注入|培训|例如|示例|意思|翻译|被问到|如果有人|包括输入|输入诸如|输入类似|禁止(?:输入|发送|粘贴|要求|让)|攻撃|インジェクション|研修|訓練|例えば|意味|翻訳|と言われ|と聞かれ|と頼まれ|などと|などの|入力(?:は|を)?禁止|禁止(?:事項)?[:：]`,
@@ -108,7 +108,7 @@ const MENTION_CUE = new RegExp(
     // The languages beyond the twelve that the packs' *-more-languages rules read: attack,
     // injection, example, training. At a word's start only: `primer` is also Spanish `primero`.
     String.raw`(?<![\p{L}\p{N}])(?:exempel|eksempel|angrep|angreb|angrip|angrepp|injektion|injeksjon|injektio|injekc|injecți|injekci|enjeksiyon|injeksi|utbildning|opplæring|esimerk|hyökkä|tietoturvakoulutu|dæmi|árás|fræðsla|näide|näiteks|ründaja|koolitus|piemēr|uzbruk|apmācīb|pavyzd|mokym|exemple|formació|příklad|príklad|útok|útoč|školení|školenie|przykład|szkoleni|primjer|napadač|napadalec|napadalc|delavnic|usposablj|obuk|edukacij|exemplu|atacator|instruire|példa|például|támad|képzés|oktatás|παράδειγμα|επίθεσ|επιθέσ|εκπαίδευσ|приклад|навчанн)`,
-    String.raw`(?<![\p{L}\p{N}])(?:(?:prompt|perintah|instruksi|kalimat|pesan)\s+seperti|ngetik|mengetik|ngetikin|(?:μηνύματα|εντολές|φράσεις|οδηγίες|προτροπές)\s+(?:τύπου|όπως)|דוגמ|תקיפ|תוקפ|הדרכ|saldırı|örnek|eğitim|serangan|contoh|pelatihan|tấn\s+công|ví\s+dụ|đào\s+tạo|การโจมตี|ตัวอย่าง|อบรม|حمله|نمونه|آموزش|حملہ|تربیت|আক্রমণ|উদাহরণ|প্রশিক্ষণ|தாக்குதல்|பயிற்சி|உதாரண|దాడి|శిక్షణ|ఉదాహరణ|shambulio|mfano|mafunzo|pag-atake|halimbawa|pagsasanay)`,
+    String.raw`(?<![\p{L}\p{N}])(?:(?:prompt|perintah|instruksi|kalimat|pesan)\s+seperti|(?:μηνύματα|φράσεις|προτροπές)\s+τύπου|דוגמ|תקיפ|תוקפ|הדרכ|saldırı|örnek|eğitim|serangan|contoh|pelatihan|tấn\s+công|ví\s+dụ|đào\s+tạo|การโจมตี|ตัวอย่าง|อบรม|حمله|نمونه|آموزش|حملہ|تربیت|আক্রমণ|উদাহরণ|প্রশিক্ষণ|தாக்குதல்|பயிற்சி|உதாரண|దాడి|శిక్షణ|ఉదాహరణ|shambulio|mfano|mafunzo|pag-atake|halimbawa|pagsasanay)`,
   ].join('|'),
   'u',
 );
@@ -123,8 +123,8 @@ const MENTION_CUE = new RegExp(
  */
 const ABOUT_ATTACKS = new RegExp(
   [
-    String.raw`\b(?:prompt[- ]?injections?|jailbr(?:eak|eaks|eaking|eaked|oken|eaken|eakt|eakte|eakten)|red[- ]?team(?:s|ing|ers?)?|guardrails?|adversarial\s+(?:prompts?|inputs?|tests?|testing))\b`,
-    String.raw`testes\s+adversariais|pruebas\s+adversarias|tests\s+adversariaux|adversari[ëe]le\s+tests|test\s+avversari|inyecci[oó]n\s+de\s+(?:prompts?|instrucciones)|injection\s+de\s+(?:prompts?|consignes)|prompt-?injektion|injeç[aã]o\s+de\s+(?:prompts?|instruç[oõ]es)|iniezione\s+di\s+(?:prompt|istruzioni)|prompt-?injectie`,
+    String.raw`\b(?:prompt[- ]?injections?|jailbr(?:eak|eaks|eaking|eaked|oken|eaken|eakt|eakte|eakten)|red[- ]?team(?:s|ing|ers?)?|guardrails?|adversarial\s+(?:prompts?|inputs?))\b`,
+    String.raw`inyecci[oó]n\s+de\s+(?:prompts?|instrucciones)|injection\s+de\s+(?:prompts?|consignes)|prompt-?injektion|injeç[aã]o\s+de\s+(?:prompts?|instruç[oõ]es)|iniezione\s+di\s+(?:prompt|istruzioni)|prompt-?injectie`,
     String.raw`промпт-?инъекц|инъекци[а-яё]*\s+промпт|джейлбре[йк]|提示词?注入|越狱|红队|プロンプトインジェクション|ジェイルブレイク|脱獄|レッドチーム|프롬프트\s*인젝션|탈옥|레드\s*팀|حقن\s+(?:الأوامر|التعليمات|المطالبات)|الفريق\s+الأحمر|جيلبريك|प्रॉम्प्ट\s+इंजेक्शन`,
   ].join('|'),
   'giu',
@@ -139,7 +139,7 @@ const OBEY_CUE = new RegExp(
   [
     // Not where the words ask what a model might do ("why the model might obey it").
     String.raw`(?<!\b(?:might|would|could|may|why)\s+)\b(?:do\s+(?:it|so|that|this|what|these|them|those)|doing\s+(?:it|so|that|this)|comply|obey|follow\s+(?:it|them|that|this|those)|execute\s+(?:it|that|this)|carry\s+(?:it|that|this)\s+out|act\s+on\s+(?:it|that|this))\b`,
-    String.raw`\b(?:hazlo|obedece|cúmple(?:lo|la)|fais-le|faites-le|obéis|obéissez|(?<!s['’])exécute(?:-le|z-le)?|befolge|gehorche|faça\s+isso|obedeça|cumpra|fallo|obbedisci|esegui(?:lo)?)\b`,
+    String.raw`\b(?:hazlo|obedece|cúmple(?:lo|la)|fais-le|faites-le|obéis|obéissez|exécute(?:-le|z-le)?|befolge|gehorche|faça\s+isso|obedeça|cumpra|fallo|obbedisci|esegui(?:lo)?)\b`,
     String.raw`сделай\s+это|выполни|подчинись|照做|照着做|従って|実行して|그대로\s*해|실행해|نفذ|أطع`,
     String.raw`(?<![\p{L}])(?:gör\s+det|gør\s+det|gjør\s+det|tee\s+se|tee\s+niin|udělej\s+to|urob\s+to|zrób\s+to|uradi\s+to|naredi\s+to|f[aă]-o|csináld|направи\s+го|зроби\s+це|κάνε\s+το|עשה\s+את\s+זה|yap\s+bunu|lakukan|làm\s+đi|fes-ho)(?![\p{L}])`,
   ].join('|'),
@@ -308,16 +308,8 @@ export function discountMentions(text: string, findings: Finding[], context: 'me
   // Past the first MAX_QUOTATIONS, no quotation is read as a mention: the cost stays bounded on a
   // text made of quotations, and the bound errs towards flagging.
   const testCode = TEST_CODE.test(text) && !MARKUP_ATTRIBUTE.test(text);
-  const pattern = testCode ? TEST_QUOTATION : QUOTATION;
-  for (const m of text.matchAll(pattern)) {
+  for (const m of text.matchAll(testCode ? TEST_QUOTATION : QUOTATION)) {
     if (quotations.push([m.index, m.index + m[0].length]) >= MAX_QUOTATIONS) break;
-    // A quotation inside this one ("the report «… when asked to 'repeat the words above'»") is
-    // read too, with the cue words beside it: one level down, within the same bound.
-    const inner = text.slice(m.index + 1, m.index + m[0].length - 1);
-    for (const n of inner.matchAll(pattern)) {
-      if (quotations.push([m.index + 1 + n.index, m.index + 1 + n.index + n[0].length]) >= MAX_QUOTATIONS) break;
-    }
-    if (quotations.length >= MAX_QUOTATIONS) break;
   }
   // Where the text names attacks outside its quotations (bounded like them), in text order; past
   // the last quotation read when there were more, none: that text's quotations were not found.
