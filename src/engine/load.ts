@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import RE2 from 're2';
 import { PatternError } from '../errors.js';
 import { asciiPattern } from './ascii.js';
+import { deadBoundaries } from './boundary.js';
 import { literal } from '../text/literal.js';
 import { textViews } from '../text/views.js';
 import type { Validator } from '../validators/types.js';
@@ -141,8 +142,15 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
     }
     if (unless.test('')) throw new PatternError(pack.id, rule.id, 'the unless pattern matches the empty string');
   }
-  if (boundaryBeforeNonAscii(rule.pattern)) {
-    throw new PatternError(pack.id, rule.id, "\\b stands before a letter outside ASCII: RE2's \\b knows only ASCII word characters, so it never holds after a space there");
+  for (const [what, source] of [['pattern', rule.pattern], ['unless pattern', rule.unless]] as const) {
+    const dead = source === undefined ? undefined : deadBoundaries(source)[0];
+    if (dead !== undefined) {
+      throw new PatternError(
+        pack.id,
+        rule.id,
+        `the \\b at ${dead.at} of the ${what} stands beside ${dead.letters}: RE2's \\b knows only ASCII word characters, so beside a letter outside ASCII it never holds at a word's edge (leave the \\b out for such alternatives)`,
+      );
+    }
   }
   re.lastIndex = 0;
   if (typeof rule.group === 'number' && rule.group > groupCount(rule.pattern)) {
@@ -297,19 +305,6 @@ function rewrite(pattern: string, step: (at: number) => [string, number] | null,
     }
   }
   return out;
-}
-
-/** True when `pattern` has `\\b` right before a letter outside ASCII (`\\bответь`), outside classes. */
-function boundaryBeforeNonAscii(pattern: string): boolean {
-  for (let i = 0; i < pattern.length; ) {
-    if (pattern[i] === '[') i = classEnd(pattern, i);
-    else if (pattern[i] !== '\\') i++;
-    else {
-      if (pattern[i + 1] === 'b' && /^\p{L}/u.test(pattern.slice(i + 2, i + 4)) && pattern.charCodeAt(i + 2) > 0x7f) return true;
-      i = escapeEnd(pattern, i);
-    }
-  }
-  return false;
 }
 
 /** Index just past the escape that starts at `start`. */

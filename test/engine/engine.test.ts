@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
+import { deadBoundaries } from '../../src/engine/boundary.js';
 import { compile } from '../../src/engine/engine.js';
 import { keywordGaps, lenient, loosened, nonCapturing, withExamplesChecked } from '../../src/engine/load.js';
 import type { PackInput, RuleInput } from '../../src/engine/pack.js';
@@ -89,10 +90,26 @@ describe('loading packs', () => {
     expect(engine.scan('Aardvark here, zymurgy HERE').findings.map((f) => f.ruleId)).toEqual(['p/first', 'p/last']);
     expect(engine.scan('zymurgy there').findings).toHaveLength(0);
   });
-  it("refuses \\b before a letter outside ASCII, where RE2's \\b never holds after a space", () => {
-    const err = thrown(() => compile([pack([rule({ pattern: '\\bответь', examples: { positive: [{ text: 'xответь', match: 'ответь' }], negative: ['y'] } })])]));
-    expect(err.message).toContain('outside ASCII');
+  it("refuses a \\b beside a letter outside ASCII, in the pattern or the unless pattern: RE2's \\b never holds there at a word's edge", () => {
+    const examples = { positive: [{ text: 'xответь', match: 'ответь' }], negative: ['y'] };
+    expect(thrown(() => compile([pack([rule({ pattern: '\\bответь', examples })])])).message).toContain('outside ASCII');
     expect(() => compile([pack([rule({ pattern: '(?:^|\\s)ответь', examples: { positive: [{ text: 'ну ответь', match: ' ответь' }], negative: ['y'] } })])])).not.toThrow();
+    const lose = { positive: [{ text: 'perde 5', match: 'perde' }], negative: ['y'] };
+    expect(thrown(() => compile([pack([rule({ pattern: '\\b(?:perde|perderá)\\b', examples: lose })])])).message).toContain('the \\b at 19 of the pattern stands beside á');
+    expect(thrown(() => compile([pack([rule({ pattern: '\\bperde\\b', unless: '\\bnunca\\s+(?:perde|perderá)\\b', examples: { ...lose, negative: ['nunca perde'] } })])])).message).toContain('of the unless pattern');
+    expect(() => compile([pack([rule({ pattern: '\\b(?:(?:perde)\\b|perderá)', examples: lose })])])).not.toThrow();
+  });
+  it('finds each \\b that a letter outside ASCII beside it keeps from holding, and no other', () => {
+    expect(deadBoundaries('\\b(?:perde|perderá)\\b')).toEqual([{ at: 19, letters: 'á' }]);
+    expect(deadBoundaries('\\b(?:[eé]cris|montre)\\s')).toEqual([{ at: 0, letters: 'é' }]);
+    expect(deadBoundaries('режим\\S*\\s+отладки\\b')).toEqual([{ at: 18, letters: 'и' }]);
+    expect(deadBoundaries('(?:a|b(?:c|模式)*)+\\b')).toEqual([{ at: 17, letters: '式' }]);
+    // Beside an ASCII word character it holds; broad classes and ranges are not a word the writer spelled.
+    expect(deadBoundaries('(?:perde|perderá)\\b\\w')).toEqual([]);
+    expect(deadBoundaries('\\bpass(?:e|é)?\\d')).toEqual([]);
+    expect(deadBoundaries('[^\\s]\\b\\w+|\\p{L}\\b|[а-я]\\b|(?:\\b(?:perde)\\b|perderá)')).toEqual([]);
+    // Deeply nested groups are read in one pass.
+    expect(deadBoundaries(`${'(?:a'.repeat(500)}${')*'.repeat(500)}\\b`)).toEqual([]);
   });
   it('takes a keyword of one character only when it is a symbol', () => {
     const examples = { positive: [{ text: 'mail ann@example.org', match: 'ann@example.org' }], negative: ['ann at example.org'] };
