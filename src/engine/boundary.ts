@@ -31,7 +31,13 @@ export interface DeadBoundary {
 
 /** The `\b` of `source` (RE2 syntax) that a letter outside ASCII beside them keeps from ever holding. */
 export function deadBoundaries(source: string): DeadBoundary[] {
-  const tree = new Parser(source).parse();
+  let tree: Node;
+  try {
+    tree = new Parser(source).parse();
+  } catch {
+    // RE2 compiled the pattern before this runs: what this reader cannot follow, it leaves alone.
+    return [];
+  }
   const before = new Map<number, Set<Side>>();
   const after = new Map<number, Set<Side>>();
   visit(tree, new Set(['edge']), before, false);
@@ -209,6 +215,19 @@ class Parser {
       if (e === 'A' || e === 'z') {
         this.#i += 2;
         return EDGE;
+      }
+      if (e === 'Q') {
+        // \Q…\E: every character between is itself.
+        const end = this.s.indexOf('\\E', this.#i + 2);
+        const quoted = this.s.slice(this.#i + 2, end < 0 ? this.s.length : end);
+        const items: Node[] = [];
+        let at = this.#i + 2;
+        for (const ch of quoted) {
+          items.push(chars(new Set([sideOf(ch, at)])));
+          at += ch.length;
+        }
+        this.#i = end < 0 ? this.s.length : end + 2;
+        return seq(items);
       }
     }
     return chars(new Set([this.#char()]));

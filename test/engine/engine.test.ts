@@ -108,6 +108,9 @@ describe('loading packs', () => {
     expect(deadBoundaries('(?:perde|perderá)\\b\\w')).toEqual([]);
     expect(deadBoundaries('\\bpass(?:e|é)?\\d')).toEqual([]);
     expect(deadBoundaries('[^\\s]\\b\\w+|\\p{L}\\b|[а-я]\\b|(?:\\b(?:perde)\\b|perderá)')).toEqual([]);
+    expect(deadBoundaries('\\Qé(\\E\\b|\\Qé\\E\\b')).toEqual([{ at: 14, letters: 'é' }]);
+    // What it cannot read (RE2 has compiled the pattern before), it leaves alone.
+    expect(deadBoundaries('a)é\\b')).toEqual([]);
     // Deeply nested groups are read in one pass.
     expect(deadBoundaries(`${'(?:a'.repeat(500)}${')*'.repeat(500)}\\b`)).toEqual([]);
   });
