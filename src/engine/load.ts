@@ -148,7 +148,7 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
       throw new PatternError(
         pack.id,
         rule.id,
-        `the \\b at ${dead.at} of the ${what} stands beside ${dead.letters}: RE2's \\b knows only ASCII word characters, so beside a letter outside ASCII it never holds at a word's edge (leave the \\b out for such alternatives)`,
+        `the \\b at ${dead.at} of the ${what} stands beside ${dead.letters}: RE2's \\b knows only ASCII word characters, so beside a letter outside ASCII it never holds at a word's edge (leave it out there, or write \\B: beside such a letter it holds when no ASCII word character stands on the other side)`,
       );
     }
   }
