@@ -1,3 +1,5 @@
+import { readGroupHead, readMember, readQuantifier, UnknownSyntax } from './syntax.js';
+
 /**
  * A pattern as it reads pure ASCII text: the branches that need a character outside ASCII (a
  * Cyrillic word, `instrucción`, `\p{Han}`) cannot match there and are left out; what is left
@@ -20,8 +22,6 @@ type Part = string | null;
 /** Characters outside ASCII that RE2 reads as an ASCII letter when case is ignored: `ſ` (s), `K` (k). */
 const FOLDS_TO_ASCII = new Set([0x17f, 0x212a]);
 
-/** A pattern RE2 would reject, or syntax this reader does not know: the pattern is kept whole. */
-class Unread extends Error {}
 
 /**
  * `pattern` (flags `flags`) without the branches that cannot match pure ASCII text, or null when
@@ -33,7 +33,7 @@ export function asciiPattern(pattern: string, flags = ''): string | null {
     const out = reader.alternation();
     return reader.at < pattern.length ? pattern : out;
   } catch (error) {
-    if (error instanceof Unread) return pattern;
+    if (error instanceof UnknownSyntax) return pattern;
     throw error;
   }
 }
@@ -92,13 +92,12 @@ class Reader {
 
   /** The quantifiers after a piece, applied to it: one that may be absent and cannot match becomes nothing. */
   repeat(body: Part): Part {
-    for (;;) {
-      const m = /^(?:([*+?])|\{(\d+)(?:,(\d*))?\})\??/.exec(this.p.slice(this.at));
-      if (m === null) return body;
-      this.at += m[0].length;
-      const min = m[1] === '*' || m[1] === '?' ? 0 : m[1] === '+' ? 1 : Number(m[2]);
-      body = body !== null ? body + m[0] : min === 0 ? '' : null;
+    for (let q = readQuantifier(this.p, this.at); q !== null; q = readQuantifier(this.p, this.at)) {
+      const source = this.p.slice(this.at, q.end);
+      this.at = q.end;
+      body = body !== null ? body + source : q.min === 0 ? '' : null;
     }
+    return body;
   }
 
   atom(): Part {
@@ -107,7 +106,7 @@ class Reader {
     if (c === '(') return this.group();
     if (c === '[') return this.charClass();
     if (c === '\\') return this.escape();
-    if (c === '*' || c === '+' || c === '?') throw new Unread();
+    if (c === '*' || c === '+' || c === '?') throw new UnknownSyntax();
     const cp = p.codePointAt(this.at)!;
     const source = String.fromCodePoint(cp);
     this.at += source.length;
@@ -118,26 +117,20 @@ class Reader {
   group(): Part {
     const p = this.p;
     const start = this.at;
-    this.at++;
     const outer = this.ignoreCase;
-    if (p[this.at] === '?') {
-      const head = /^\?(?:P?<[A-Za-z_]\w*>|([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)]))/.exec(p.slice(this.at));
-      if (head === null) throw new Unread();
-      this.at += head[0].length;
-      if (head[3] !== undefined) {
-        if (head[1]?.includes('i')) this.ignoreCase = true;
-        if (head[2]?.includes('i')) this.ignoreCase = false;
-        // `(?i)`: flags for the rest of the enclosing group, matching nothing itself. Only at the
-        // very start: elsewhere, leaving out a branch that holds it would change later branches.
-        if (head[3] === ')') {
-          if (start !== 0) throw new Unread();
-          return p.slice(start, this.at);
-        }
-      }
+    const head = readGroupHead(p, start);
+    this.at = head.end;
+    if (head.on.includes('i')) this.ignoreCase = true;
+    if (head.off.includes('i')) this.ignoreCase = false;
+    // `(?i)`: flags for the rest of the enclosing group, matching nothing itself. Only at the very
+    // start: elsewhere, leaving out a branch that holds it would change later branches.
+    if (head.bodiless) {
+      if (start !== 0) throw new UnknownSyntax();
+      return p.slice(start, this.at);
     }
     const open = p.slice(start, this.at);
     const body = this.alternation();
-    if (p[this.at] !== ')') throw new Unread();
+    if (p[this.at] !== ')') throw new UnknownSyntax();
     this.at++;
     this.ignoreCase = outer;
     return body === null ? null : `${open}${body})`;
@@ -155,7 +148,7 @@ class Reader {
       first = false;
       if (p[i] === '[' && p[i + 1] === ':') {
         const end = p.indexOf(':]', i + 2);
-        if (end < 0) throw new Unread();
+        if (end < 0) throw new UnknownSyntax();
         ascii = true;
         i = end + 2;
         continue;
@@ -170,11 +163,11 @@ class Reader {
       let hi = lo;
       if (p[i] === '-' && p[i + 1] !== ']' && i + 1 < p.length) {
         [hi, i] = this.classMember(i + 1);
-        if (hi < 0) throw new Unread();
+        if (hi < 0) throw new UnknownSyntax();
       }
       if (lo < 0x80 || (this.ignoreCase && [...FOLDS_TO_ASCII].some((f) => f >= lo && f <= hi))) ascii = true;
     }
-    if (i >= p.length) throw new Unread();
+    if (i >= p.length) throw new UnknownSyntax();
     this.at = i + 1;
     return ascii ? p.slice(start, this.at) : null;
   }
@@ -184,47 +177,17 @@ class Reader {
    * holds ASCII characters (`\s`, `\pL`), -2 for one that holds none (`\p{Greek}`).
    */
   private classMember(i: number): [number, number] {
-    const p = this.p;
-    if (p[i] !== '\\') {
-      const cp = p.codePointAt(i)!;
-      return [cp, i + String.fromCodePoint(cp).length];
-    }
-    const e = p[i + 1];
-    if (e === undefined) throw new Unread();
-    if (e === 'x') return this.hex(i);
-    if (e === 'p' || e === 'P') {
-      const [name, end] = this.property(i);
-      return [e === 'P' || propertyHasAscii(name) ? -1 : -2, end];
-    }
-    if ('dswDSW'.includes(e)) return [-1, i + 2];
-    const control: Record<string, number> = { n: 10, t: 9, r: 13, f: 12, v: 11, a: 7 };
-    if (control[e] !== undefined) return [control[e]!, i + 2];
-    if (/[A-Za-z0-9]/.test(e)) throw new Unread();
-    return [e.codePointAt(0)!, i + 2];
-  }
-
-  private hex(i: number): [number, number] {
-    const m = /^\\x(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.p.slice(i));
-    if (m === null) throw new Unread();
-    return [parseInt(m[1] ?? m[2]!, 16), i + m[0].length];
-  }
-
-  private property(i: number): [string, number] {
-    const p = this.p;
-    if (p[i + 2] === '{') {
-      const end = p.indexOf('}', i + 3);
-      if (end < 0) throw new Unread();
-      return [p.slice(i + 3, end), end + 1];
-    }
-    if (p[i + 2] === undefined) throw new Unread();
-    return [p[i + 2]!, i + 3];
+    const [member, end] = readMember(this.p, i);
+    if (member.kind === 'char') return [member.cp, end];
+    if (member.kind === 'perl') return [-1, end];
+    return [member.negated || propertyHasAscii(member.name) ? -1 : -2, end];
   }
 
   escape(): Part {
     const p = this.p;
     const start = this.at;
     const e = p[start + 1];
-    if (e === undefined) throw new Unread();
+    if (e === undefined) throw new UnknownSyntax();
     if (e === 'Q') {
       const end = p.indexOf('\\E', start + 2);
       const literal = p.slice(start + 2, end < 0 ? p.length : end);

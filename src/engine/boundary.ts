@@ -1,10 +1,13 @@
+import { readGroupHead, readMember, readQuantifier, UnknownSyntax } from './syntax.js';
+
 /**
  * Finds the `\b` of a pattern that can never hold on some way through it. RE2's `\b` sees only
  * ASCII letters, digits and `_` as word characters, so a `\b` right after `perderá` or before
  * `écris` holds only when the character on its other side is an ASCII word character: at the
  * edge of a word, that alternative is dead, and nothing says so.
  *
- * The pattern is parsed into a tree; for each `\b` the characters that can stand on each side
+ * The pattern is parsed into a tree (class members, escapes, quantifiers and group heads read by
+ * `syntax.ts`, as `ascii.ts` reads them); for each `\b` the characters that can stand on each side
  * are gathered over every way through the tree (Glushkov's first and last sets: one pass up the
  * tree, one down, so the work is linear in the pattern). A `\b` is reported when a letter outside
  * ASCII written in the pattern (a literal or a class member) can stand on one side while
@@ -31,12 +34,14 @@ export interface DeadBoundary {
 
 /** The `\b` of `source` (RE2 syntax) that a letter outside ASCII beside them keeps from ever holding. */
 export function deadBoundaries(source: string): DeadBoundary[] {
+  const parser = new Parser(source);
   let tree: Node;
   try {
-    tree = new Parser(source).parse();
-  } catch {
+    tree = parser.parse();
+  } catch (error) {
     // RE2 compiled the pattern before this runs: what this reader cannot follow, it leaves alone.
-    return [];
+    if (error instanceof UnknownSyntax) return [];
+    throw error;
   }
   const before = new Map<number, Set<Side>>();
   const after = new Map<number, Set<Side>>();
@@ -48,7 +53,7 @@ export function deadBoundaries(source: string): DeadBoundary[] {
     const offsets = new Set<number>();
     if (notWord(right)) for (const s of left) if (typeof s === 'number') offsets.add(s);
     if (notWord(left)) for (const s of right) if (typeof s === 'number') offsets.add(s);
-    if (offsets.size > 0) dead.push({ at, letters: [...offsets].sort((a, b) => a - b).map((i) => String.fromCodePoint(source.codePointAt(i)!)).join('') });
+    if (offsets.size > 0) dead.push({ at, letters: [...offsets].sort((a, b) => a - b).map((i) => parser.letters.get(i)!).join('') });
   }
   return dead.sort((a, b) => a.at - b.at);
 }
@@ -95,12 +100,6 @@ function visit(node: Node, outside: Set<Side>, seen: Map<number, Set<Side>>, bac
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 
-function sideOf(ch: string, at: number): Side {
-  if (/^[A-Za-z0-9_]$/.test(ch)) return 'word';
-  if (ch.charCodeAt(0) < 0x80) return 'other';
-  return LETTER.test(ch) ? at : 'other';
-}
-
 function chars(sides: Set<Side>): Node {
   return { kind: 'chars', first: sides, last: sides, nullable: false };
 }
@@ -121,14 +120,17 @@ function seq(items: Node[]): Node {
 
 const EMPTY: Node = { kind: 'seq', items: [], first: new Set(), last: new Set(), nullable: true };
 const EDGE: Node = { kind: 'edge', first: new Set(['edge']), last: new Set(['edge']), nullable: true };
+const BROAD: Node = chars(new Set(['broad']));
 
 class Parser {
   #i = 0;
+  /** The letters outside ASCII written in the pattern, by offset. */
+  readonly letters = new Map<number, string>();
   constructor(private readonly s: string) {}
 
   parse(): Node {
     const node = this.#alt();
-    if (this.#i !== this.s.length) throw new SyntaxError(`unbalanced ) at ${this.#i}`);
+    if (this.#i !== this.s.length) throw new UnknownSyntax();
     return node;
   }
 
@@ -152,51 +154,31 @@ class Parser {
     const items: Node[] = [];
     while (this.#i < this.s.length && this.s[this.#i] !== '|' && this.s[this.#i] !== ')') {
       const atom = this.#atom();
-      const min = this.#quantifier();
-      items.push(min === null ? atom : { kind: 'repeat', item: atom, first: atom.first, last: atom.last, nullable: min === 0 || atom.nullable });
+      const q = readQuantifier(this.s, this.#i);
+      if (q === null) items.push(atom);
+      else {
+        this.#i = q.end;
+        items.push({ kind: 'repeat', item: atom, first: atom.first, last: atom.last, nullable: q.min === 0 || atom.nullable });
+      }
     }
     return seq(items);
-  }
-
-  /** The least count of a quantifier at the cursor (consumed), or null when there is none. */
-  #quantifier(): number | null {
-    const c = this.s[this.#i];
-    let min: number | null = null;
-    if (c === '*' || c === '?') min = 0;
-    else if (c === '+') min = 1;
-    else if (c === '{') {
-      const m = /^\{(\d*)(?:,\d*)?\}/.exec(this.s.slice(this.#i, this.#i + 24));
-      if (m === null) return null;
-      this.#i += m[0].length - 1;
-      min = Number(m[1] || 0);
-    }
-    if (min === null) return null;
-    this.#i++;
-    if (this.s[this.#i] === '?') this.#i++;
-    return min;
   }
 
   #atom(): Node {
     const c = this.s[this.#i]!;
     if (c === '(') {
-      this.#i++;
-      if (this.s[this.#i] === '?') {
-        const m = /^\?(?:P?<[^>]*>|[a-zA-Z-]*:?)/.exec(this.s.slice(this.#i, this.#i + 64))!;
-        this.#i += m[0].length;
-        // A flag group without a body, `(?i)`.
-        if (!m[0].endsWith(':') && !m[0].endsWith('>')) {
-          this.#i++;
-          return EMPTY;
-        }
-      }
+      const head = readGroupHead(this.s, this.#i);
+      this.#i = head.end;
+      if (head.bodiless) return EMPTY;
       const inner = this.#alt();
+      if (this.s[this.#i] !== ')') throw new UnknownSyntax();
       this.#i++;
       return inner;
     }
     if (c === '[') return chars(this.#class());
     if (c === '.') {
       this.#i++;
-      return chars(new Set(['broad']));
+      return BROAD;
     }
     if (c === '^' || c === '$') {
       this.#i++;
@@ -204,59 +186,43 @@ class Parser {
     }
     if (c === '\\') {
       const e = this.s[this.#i + 1];
-      if (e === 'b') {
-        this.#i += 2;
-        return { kind: 'boundary', at: this.#i - 2, first: new Set(), last: new Set(), nullable: true };
-      }
-      if (e === 'B') {
-        this.#i += 2;
-        return EMPTY;
-      }
-      if (e === 'A' || e === 'z') {
-        this.#i += 2;
-        return EDGE;
-      }
+      if (e === 'b' || e === 'B' || e === 'A' || e === 'z' || e === 'C') this.#i += 2;
+      if (e === 'b') return { kind: 'boundary', at: this.#i - 2, first: new Set(), last: new Set(), nullable: true };
+      if (e === 'B') return EMPTY;
+      if (e === 'A' || e === 'z') return EDGE;
+      if (e === 'C') return BROAD;
       if (e === 'Q') {
         // \Q…\E: every character between is itself.
         const end = this.s.indexOf('\\E', this.#i + 2);
-        const quoted = this.s.slice(this.#i + 2, end < 0 ? this.s.length : end);
         const items: Node[] = [];
         let at = this.#i + 2;
-        for (const ch of quoted) {
-          items.push(chars(new Set([sideOf(ch, at)])));
+        for (const ch of this.s.slice(at, end < 0 ? this.s.length : end)) {
+          items.push(chars(new Set([this.#side(ch.codePointAt(0)!, at)])));
           at += ch.length;
         }
         this.#i = end < 0 ? this.s.length : end + 2;
         return seq(items);
       }
     }
-    return chars(new Set([this.#char()]));
+    return chars(new Set([this.#member()]));
   }
 
-  /** One character or escape, outside or inside a class, consumed. */
-  #char(): Side {
+  /** The class member or escaped character at the cursor, consumed, as a side of a `\b`. */
+  #member(): Side {
     const at = this.#i;
-    if (this.s[at] !== '\\') {
-      const ch = String.fromCodePoint(this.s.codePointAt(at)!);
-      this.#i += ch.length;
-      return sideOf(ch, at);
-    }
-    const e = this.s[at + 1] ?? '';
-    this.#i += 2;
-    if (e === 'p' || e === 'P') {
-      this.#i = this.s[this.#i] === '{' ? this.s.indexOf('}', this.#i) + 1 || this.s.length : this.#i + 1;
-      return 'broad';
-    }
-    if (e === 'x' || e === 'u') {
-      const m = (e === 'x' ? /^(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{2}))/ : /^(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/).exec(this.s.slice(this.#i, this.#i + 10));
-      if (m === null) return 'other';
-      this.#i += m[0].length;
-      return sideOf(String.fromCodePoint(parseInt(m[1] ?? m[2]!, 16)), at);
-    }
-    if (e === 'w' || e === 'd') return 'word';
-    if (e === 's' || 'ntrfv'.includes(e)) return 'other';
-    if (e === 'W' || e === 'D' || e === 'S') return 'broad';
-    return sideOf(e, at + 1);
+    const [member, end] = readMember(this.s, at);
+    this.#i = end;
+    if (member.kind === 'char') return this.#side(member.cp, at);
+    if (member.kind === 'perl') return member.letter === 'd' || member.letter === 'w' ? 'word' : member.letter === 's' ? 'other' : 'broad';
+    return 'broad';
+  }
+
+  #side(cp: number, at: number): Side {
+    const ch = String.fromCodePoint(cp);
+    if (/^[A-Za-z0-9_]$/.test(ch)) return 'word';
+    if (cp < 0x80 || !LETTER.test(ch)) return 'other';
+    this.letters.set(at, ch);
+    return at;
   }
 
   #class(): Set<Side> {
@@ -268,14 +234,17 @@ class Parser {
     while (this.#i < this.s.length && (this.s[this.#i] !== ']' || first)) {
       first = false;
       if (this.s.startsWith('[:', this.#i)) {
-        this.#i = this.s.indexOf(':]', this.#i) + 2;
+        const end = this.s.indexOf(':]', this.#i);
+        if (end < 0) throw new UnknownSyntax();
+        this.#i = end + 2;
         sides.add('broad');
         continue;
       }
-      const low = this.#char();
+      const low = this.#member();
       if (this.s[this.#i] === '-' && this.s[this.#i + 1] !== ']') {
         this.#i++;
-        const high = this.#char();
+        const high = this.#member();
+        // A range reaching outside ASCII is a span of letters, not one the writer spelled.
         if (typeof low === 'number' || typeof high === 'number') sides.add('broad');
         else if (low === 'word' && high === 'word') sides.add('word');
         else sides.add('word').add('other');
@@ -283,6 +252,7 @@ class Parser {
       }
       sides.add(low);
     }
+    if (this.#i >= this.s.length) throw new UnknownSyntax();
     this.#i++;
     return negated ? new Set(['broad']) : sides;
   }

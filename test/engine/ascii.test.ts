@@ -15,6 +15,8 @@ describe('asciiPattern', () => {
     expect(asciiPattern('a[αβ]b|c')).toBe('c');
     expect(asciiPattern('x\\p{Greek}+y|z')).toBe('z');
     expect(asciiPattern('x\\x{e9}|\\Qé\\E|w')).toBe('w');
+    // `\u` escapes, as the re2 package reads them.
+    expect(asciiPattern('a[^\\u0600-\\u06ff]b|\\u0628')).toBe('a[^\\u0600-\\u06ff]b');
   });
 
   it('keeps what can match ASCII: classes with an ASCII member, negated classes, properties with ASCII letters', () => {

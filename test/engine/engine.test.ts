@@ -109,6 +109,7 @@ describe('loading packs', () => {
     expect(deadBoundaries('\\bpass(?:e|é)?\\d')).toEqual([]);
     expect(deadBoundaries('[^\\s]\\b\\w+|\\p{L}\\b|[а-я]\\b|(?:\\b(?:perde)\\b|perderá)')).toEqual([]);
     expect(deadBoundaries('\\Qé(\\E\\b|\\Qé\\E\\b')).toEqual([{ at: 14, letters: 'é' }]);
+    expect(deadBoundaries('x|\\x{e9}\\b|\\u00e9\\b|[\\u0600-\\u06ff]\\b')).toEqual([{ at: 8, letters: 'é' }, { at: 17, letters: 'é' }]);
     // What it cannot read (RE2 has compiled the pattern before), it leaves alone.
     expect(deadBoundaries('a)é\\b')).toEqual([]);
     // Deeply nested groups are read in one pass.
