@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PACKS } from '../src/builtins.js';
 import { compile } from '../src/engine/engine.js';
@@ -6,7 +7,46 @@ import { PackSchema } from '../src/engine/pack.js';
 import { CANARY_PACK } from '../src/guard/canary.js';
 import { DOCUMENT_PACKS } from '../src/scanners/injection/packs.js';
 import { seeded } from '../src/testing/random.js';
+import { textViews } from '../src/text/index.js';
 import { base64Lines } from './helpers/filler.js';
+
+/**
+ * A rule's RE2 pattern read as a JavaScript pattern that fast-check can write matches of: inline
+ * flag groups `(?i:` become plain groups (generated text keeps the case written, which a
+ * case-blind pattern reads too), `\b` and `\B` are dropped (RE2 checks the real pattern on what
+ * is generated), `\A` `\z` become `^` `$`, `\x{…}` `\u{…}`, `\pL` `\p{L}`, a script
+ * `\p{Han}` `\p{Script=Han}`, RE2's `\s` its five spaces, and the escapes that the `u` flag
+ * refuses (`\-` outside a class, `\"`, `\'`) their characters.
+ */
+function jsReading(pattern: string): string {
+  // RE2's \s is [\t\n\f\r ]; JavaScript's also holds the Unicode spaces, which RE2 would not match.
+  let spaced = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      spaced += next === 's' ? (inClass ? '\\t\\n\\f\\r ' : '[\\t\\n\\f\\r ]') : c + next;
+      i++;
+    } else {
+      if (c === '[') inClass = true;
+      else if (c === ']') inClass = false;
+      spaced += c;
+    }
+  }
+  return spaced
+    .replace(/\\-/g, '\\x2d')
+    .replace(/\\(["'])/g, '$1')
+    .replace(/\\x\{([0-9A-Fa-f]+)\}/g, '\\u{$1}')
+    .replace(/\(\?P</g, '(?<')
+    .replace(/\(\?-?[imsU]+:/g, '(?:')
+    .replace(/\(\?[ims]+\)/g, '')
+    .replace(/\\[bB]/g, '')
+    .replace(/\\A/g, '^')
+    .replace(/\\z/g, '$')
+    .replace(/\\p([LN])/g, '\\p{$1}')
+    .replace(/\\p\{([A-Za-z]{3,})\}/g, '\\p{Script=$1}');
+}
 
 /** The canary pack checks tokens against the guard that issued them; here every token counts as issued. */
 const validators = { canary: () => true };
@@ -95,6 +135,41 @@ describe('keyword gates', () => {
     }
     expect(missed).toEqual([]);
   }, 120_000);
+  it("every match that fast-check generates from a gated rule's own pattern holds one of its keywords", () => {
+    // Examples and corpora hold the forms their writers thought of; a pattern reads more. Here
+    // fast-check writes strings that the pattern matches (fc.stringMatching on a JavaScript
+    // reading of it, see jsReading), RE2 finds the rule's matches in them on its views, and each
+    // must hold a keyword. This found more than 100 rules whose gates dropped forms their patterns read
+    // ("afvis aldrig", "誰も傷つきません", "broken loose", "follow ur usual instructions"), and
+    // reading RE2's \s as JavaScript's (Unicode spaces too) had left most samples unmatched.
+    const engine = compile(PACKS, { validators });
+    const gated = engine.rules.filter((r) => r.rule.keywords !== undefined);
+    const gaps: string[] = [];
+    let matched = 0;
+    for (const r of gated) {
+      const re = new RegExp(`^(?:${jsReading(r.rule.pattern)})$`, 'u');
+      const result = fc.check(
+        fc.property(fc.stringMatching(re), (s) => {
+          const found = keywordGaps(r, [` ${s} `]);
+          return found.length === 0;
+        }),
+        { numRuns: 60, seed: 28 },
+      );
+      if (result.failed) gaps.push(`${r.id}: ${JSON.stringify(result.counterexample?.[0])}`);
+      // Not vacuous: RE2 matches what the JavaScript reading generates.
+      const [sample] = fc.sample(fc.stringMatching(re), { numRuns: 1, seed: 28 });
+      const views = textViews(` ${sample!} `);
+      const hit = r.rule.views.some((v) => {
+        r.find.lastIndex = 0;
+        return r.find.test(views.get(v).text);
+      });
+      r.find.lastIndex = 0;
+      if (hit) matched++;
+    }
+    expect(gaps).toEqual([]);
+    // About nine in ten (twenty-eighth session): a generated sample RE2 does not match tests nothing.
+    expect(matched / gated.length).toBeGreaterThan(0.8);
+  }, 300_000);
   it('finds a match that holds none of its keywords', () => {
     const [rule] = compile([{ id: 'k', rules: [{ id: 'r', category: 'test', severity: 'low', pattern: 'secret (?:word|code)', keywords: ['word'], examples: { positive: [{ text: 'secret word', match: 'secret word' }], negative: ['x'] } }] }]).rules;
     expect(keywordGaps(rule!, ['the secret code is', 'a secret word'])).toEqual(['secret code']);

@@ -279,7 +279,11 @@ interface Probe {
    * negatives and ordinary texts, all held out and measured only in aggregate; agent hijacks, data
    * exfiltration and persuasion jailbreaks without the stock phrases, with innocent twins), and AA,
    * one more (twenty-fifth: agent misuse typed by an insider or planted in business documents,
-   * with legitimate twins, in fifteen languages), none of whom saw the rules or the word model.
+   * with legitimate twins, in fifteen languages), and AB, AC and AD, three more (twenty-eighth:
+   * a guarded secret asked for through disguises — hypotheticals, formats, split pieces, persuasion,
+   * oblique references — in sixteen languages (AB); the same in messages and planted in documents
+   * (AC); instructions planted in documents without naming the AI reader (AD); each with hard
+   * negatives), none of whom saw the rules or the word model.
    */
   set: string;
   /**
@@ -309,6 +313,9 @@ interface Probe {
  * them trains the model (`train: false`). Set AA (insider misuse) was measured whole before anyone read it (the twenty-fifth
  * session's rules flagged 4 of its 124 typed attacks); its dev half (even FNV-1a of the text) then guided rules, its
  * held-out half was read by no one, and it trains nothing.
+ * Sets AB, AC and AD (twenty-eighth session) were measured whole before anyone read them: 35.8%, 35.8% and 7.1% of
+ * their attacks flagged. The dev halves of AB and AD (even FNV-1a of the text) then guided rules and train the model;
+ * their held-out halves and all of AC were read by no one and train nothing.
  */
 function teamProbes(): void {
   const rows = readFileSync(new URL('probes.jsonl', import.meta.url), 'utf8')

@@ -88,7 +88,8 @@ describe('word model: features', () => {
 describe('word model: the committed model', () => {
   it('is what `npm run train` makes from the training texts', () => {
     expect(train(trainingTexts(), DEFAULT_TRAIN)).toEqual(committed);
-  });
+    // About 15 s alone; the suite runs files side by side.
+  }, 120_000);
 
   it('keeps each feature once, none hashed to 0', () => {
     const hashes = Buffer.from(committed.features, 'base64');

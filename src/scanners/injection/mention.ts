@@ -51,6 +51,9 @@ const MENTION_CUE = new RegExp(
     String.raw`\b(?:attack(?:s|ers?)?|injections?|jailbreak(?:s|ing)?|memes?|phishing|red[- ]?team(?:ing)?|awareness|training|course|module|slides?|quiz|examples?|for instance|such as|phrases?|wording|sentences?|means?|meaning|translat(?:e|ion)|how (?:(?:do|would|could|can|should) (?:you|i|we|one) )?say|prohibited\s+(?:inputs?|prompts?|phrases?|words?|terms?|requests?|messages?|strings?)|prohibited\s+(?:to|from)\s+(?:type|typing|enter|entering|paste|pasting|submit|submitting|send|sending|write|writing|ask|asking)|payloads?|owasp|ctf|detect(?:ion|or|s)?|classifier|guardrails?|recogni[sz]e|(?:things|something|stuff|lines|messages|requests|inputs|strings?)\s+like|canar(?:y|ies)|(?:containing|contains|with)\s+the\s+text|explain\s+what|found\s+(?:this|it|that)\s+in|came\s+across|(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|a\s+user|the\s+user|users|a\s+customer|customers|people)|(?:someone|somebody|customers|users|people|attackers)\s+(?:sends?|sent|sending|tells?|told|telling|asks?|asked|asking|says?|said|saying|writes?|wrote|writing|types?|typed|typing|pastes?|pasted|pasting)|tested\s+(?:it\s+)?(?:by|with)\s+(?:sending|typing|asking|pasting|writing))\b`,
     // A colon or a full stop ends no word, so these stand outside the \b of the line above.
     String.raw`prohibited\s*:|(?<![\p{L}\p{N}])e\.\s?g\.`,
+    // One user's input reported right before the quotation ("user typed '…'", a ticket's note); not
+    // with a colon ("The user typed: …"), nor speech ("the user asked: …"), which can label a fake turn.
+    String.raw`\b(?:user|customer|attacker|tester)\s+(?:typed|pasted|entered|submitted)\s*\n`,
     // A quotation that is the topic ("the thing people miss about '…' is"), or what was asked of a
     // model in a report ("reveals its prompt when asked to '…'"): the cue right before it.
     String.raw`\b(?:about|regarding|concerning|(?:when|if|once)\s+asked\s+to)\s*\n`,
