@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { BUILTIN_PACKS } from '../src/builtins.js';
 import { compile } from '../src/engine/engine.js';
 import { PackSchema, type Rule } from '../src/engine/pack.js';
-import { detectInjection } from '../src/scanners/injection/index.js';
+import { detectInjection, DOCUMENT_PACKS } from '../src/scanners/injection/index.js';
 import { seeded } from '../src/testing/random.js';
 import { textViews } from '../src/text/views.js';
 import { base64, digits, hex, pem, pool, prose } from './lib/corpus.js';
@@ -116,6 +116,41 @@ if (evalPrompts.length > 0) {
   console.log(`| all packs, 2 KB slices of the eval prompts | ${f1(real.p50)} | ${f1(real.p99)} |`);
 }
 console.log('');
+
+// Each rule alone on those slices: its exact search (the one a scan runs when the rule's Set or
+// keyword lets it through) on the views it reads. A pattern RE2 cannot hold in its automaton's
+// memory (a long gap such as [^\n]{0,90} after a common word, or \p{L} many times under (?i))
+// falls back to a search hundreds of times slower, which the Sets and keyword gates hide until
+// a text opens the gate: the slowest rules, against the median rule, show it.
+if (evalPrompts.length > 0) {
+  const surveyed = compile([...BUILTIN_PACKS, ...DOCUMENT_PACKS]);
+  const sliceViews = evalPrompts.map((t) => textViews(t));
+  const perRule = surveyed.rules.map((r) => {
+    const bufs = r.rule.views.map((v) => sliceViews.map((views) => Buffer.from(views.get(v).text, 'utf8'))).flat();
+    const run = () => {
+      for (const b of bufs) {
+        r.find.lastIndex = 0;
+        for (let n = 0; n < 64 && r.find.exec(b) !== null; n++);
+      }
+      r.find.lastIndex = 0;
+    };
+    // The fastest of three timed runs after a warm-up: a garbage collection or a compilation that
+    // lands inside one rule's run would otherwise put that rule among the slowest.
+    run();
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      run();
+      best = Math.min(best, performance.now() - t0);
+    }
+    return { id: r.id, us: (best * 1000) / bufs.length };
+  });
+  perRule.sort((a, b) => b.us - a.us);
+  const median = perRule[Math.floor(perRule.length / 2)]!.us;
+  console.log(`one rule's search on one view of a 2 KB slice of the eval prompts, ${perRule.length} rules (injection document pack included): median ${f1(median)} µs; slowest:`);
+  for (const { id, us } of perRule.slice(0, 5)) console.log(`  ${id}: ${f1(us)} µs (${f1(us / median)}× the median)`);
+  console.log('');
+}
 
 // Throughput by size and content.
 console.log('| text | engine MB/s | JS RegExp loop MB/s | ratio |\n|---|---|---|---|');

@@ -66,7 +66,7 @@ interface Group {
    * 2,800 keywords in a dozen scripts ran out of memory (a fresh megabyte of prompts: 240 ms as
    * one Set, 22 ms as these two).
    */
-  keywordSets: { set: RE2Set; ascii: boolean; rules: LoadedRule[][] }[];
+  keywordSets: { set: RE2Set; ascii: boolean; rules: LoadedRule[][]; also: LoadedRule[][] }[];
   /**
    * The gated rules again, in Sets by family (chunked like the others): when many rules of one
    * of these Sets are let through by their keywords, or the text is long, one pass of it tells
@@ -377,8 +377,9 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
   const source = (r: LoadedRule): string => (ascii ? (r.asciiSetSource ?? r.setSource) : r.setSource);
   const families = new Map<string, LoadedRule[]>();
   const gatedFamilies = new Map<string, LoadedRule[]>();
-  // Keyword Set members by their source (see keywordSource): whether they can occur in ASCII text, and the rules they gate.
-  const keywords = new Map<string, { ascii: boolean; rules: LoadedRule[] }>();
+  // Keyword Set members by their source (see keywordSource): whether they can occur in ASCII text,
+  // the rules they gate, and the rules whose second gate (alsoKeywords) they open.
+  const keywords = new Map<string, { ascii: boolean; rules: LoadedRule[]; also: LoadedRule[] }>();
   const needsWord = new Set<LoadedRule>();
   for (const r of rules) {
     // A rule that needs a context word can only report when one occurs somewhere in the text,
@@ -395,13 +396,13 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
     const members = byFamily.get(r.family);
     if (members === undefined) byFamily.set(r.family, [r]);
     else members.push(r);
-    if (gate !== undefined) {
-      for (const k of gate) {
+    for (const [list, also] of [[gate, false], [r.rule.alsoKeywords, true]] as const) {
+      for (const k of list ?? []) {
         const lower = k.toLowerCase();
         const source = keywordSource(lower, r.rule);
-        const entry = keywords.get(source);
-        if (entry === undefined) keywords.set(source, { ascii: inAscii(lower), rules: [r] });
-        else entry.rules.push(r);
+        let entry = keywords.get(source);
+        if (entry === undefined) keywords.set(source, (entry = { ascii: inAscii(lower), rules: [], also: [] }));
+        (also ? entry.also : entry.rules).push(r);
       }
     }
   }
@@ -421,6 +422,7 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
         set: buildSet('keywords', mine.map(([source]) => source), 'i'),
         ascii: asciiKeywords,
         rules: mine.map(([, k]) => k.rules),
+        also: mine.map(([, k]) => k.also),
       })),
     ),
   };
@@ -514,24 +516,29 @@ function partHits(part: Part, buf: Buffer, hits: Set<LoadedRule>, window: boolea
  * near a change does not send a rule over the whole view for nothing. `ascii`: `buf` is pure ASCII.
  */
 function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boolean, ascii: boolean, only?: ReadonlySet<LoadedRule>): void {
-  // The rules let through by a keyword: by their gated Set, and those of the Sets that need a word.
-  const candidates = new Map<RE2Set, LoadedRule[]>();
-  const worded = new Set<LoadedRule>();
-  for (const { set: keywordSet, ascii: asciiKeywords, rules: gatedBy } of group.keywordSets) {
+  // The rules let through by a keyword (and by one of their alsoKeywords): by their gated Set,
+  // and those of the Sets that need a word.
+  const opened: LoadedRule[] = [];
+  const also = new Set<LoadedRule>();
+  for (const { set: keywordSet, ascii: asciiKeywords, rules: gatedBy, also: alsoBy } of group.keywordSets) {
     if (ascii && !asciiKeywords) continue;
     for (const i of keywordSet.match(buf)) {
-      for (const r of gatedBy[i]!) {
-        if (only !== undefined && !only.has(r)) continue;
-        if (group.needsWord.has(r)) {
-          worded.add(r);
-          continue;
-        }
-        const { set } = group.gated.get(r)!;
-        const list = candidates.get(set);
-        if (list === undefined) candidates.set(set, [r]);
-        else if (!list.includes(r)) list.push(r);
-      }
+      opened.push(...gatedBy[i]!);
+      for (const r of alsoBy[i]!) also.add(r);
     }
+  }
+  const candidates = new Map<RE2Set, LoadedRule[]>();
+  const worded = new Set<LoadedRule>();
+  for (const r of opened) {
+    if ((only !== undefined && !only.has(r)) || (r.rule.alsoKeywords !== undefined && !also.has(r))) continue;
+    if (group.needsWord.has(r)) {
+      worded.add(r);
+      continue;
+    }
+    const { set } = group.gated.get(r)!;
+    const list = candidates.get(set);
+    if (list === undefined) candidates.set(set, [r]);
+    else if (!list.includes(r)) list.push(r);
   }
   for (const { set, rules } of group.sets) {
     if (only !== undefined && !rules.some((r) => only.has(r))) continue;

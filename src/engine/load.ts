@@ -176,7 +176,7 @@ function checkRule(pack: Pack, rule: Rule): RE2 {
     }
   }
   const [gap] = keywordGaps({ find: re, rule }, examples);
-  if (gap !== undefined) throw new PatternError(pack.id, rule.id, `a match in the examples, ${JSON.stringify(gap.slice(0, 60))}, contains none of the keywords`);
+  if (gap !== undefined) throw new PatternError(pack.id, rule.id, `a match in the examples, ${JSON.stringify(gap.slice(0, 60))}, contains none of the keywords (or of alsoKeywords)`);
   re.lastIndex = 0;
   return re;
 }
@@ -412,14 +412,15 @@ function groupCount(pattern: string): number {
 
 /**
  * The matches of a keyword-gated rule, in `texts` on the views it runs on, that hold none of its
- * keywords. The gate keeps the rule from running where no keyword occurs, so such a match is
- * never reported. Loading requires none in the rule's own examples; any corpus can be checked.
+ * keywords (or none of its `alsoKeywords`). The gate keeps the rule from running where no keyword
+ * occurs, so such a match is never reported. Loading requires none in the rule's own examples; any
+ * corpus can be checked.
  */
 export function keywordGaps({ find, rule }: Pick<LoadedRule, 'find' | 'rule'>, texts: Iterable<string>): string[] {
   // Read as the keyword Set reads them (see keywordSource).
   const reading = readingOf(rule);
-  const keywords = rule.keywords?.map((k) => alike(k.toLowerCase(), reading));
-  if (keywords === undefined) return [];
+  const lists = [rule.keywords, rule.alsoKeywords].flatMap((list) => (list === undefined ? [] : [list.map((k) => alike(k.toLowerCase(), reading))]));
+  if (lists.length === 0) return [];
   const gaps: string[] = [];
   for (const text of texts) {
     const views = textViews(text);
@@ -429,7 +430,7 @@ export function keywordGaps({ find, rule }: Pick<LoadedRule, 'find' | 'rule'>, t
       for (let m = find.exec(view); m !== null; m = find.exec(view)) {
         const matched = alike(m[0].toLowerCase(), reading);
         if (matched.length === 0) find.lastIndex++;
-        else if (!keywords.some((k) => holdsKeyword(matched, m.index > 0 ? view[m.index - 1]! : '', k))) gaps.push(m[0]);
+        else if (!lists.every((keywords) => keywords.some((k) => holdsKeyword(matched, m.index > 0 ? view[m.index - 1]! : '', k)))) gaps.push(m[0]);
       }
       find.lastIndex = 0;
     }

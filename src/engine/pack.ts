@@ -13,6 +13,17 @@ const PositiveExample = z.object({
   match: z.string().min(1),
 });
 
+/** Keywords of a rule's gate (see `keywords` below). */
+const KeywordList = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .regex(/^(?!\\b)|^\\b\w/, 'a keyword marked \\b must begin with an ASCII word character')
+      .refine((k) => k.length >= 2 || !/[\p{L}\p{N}\s]/u.test(k), 'a keyword of one character must be a symbol, such as @'),
+  )
+  .nonempty();
+
 /** The schema of one rule. */
 export const RuleSchema = z
   .object({
@@ -40,16 +51,14 @@ export const RuleSchema = z
      * two characters or more, or one symbol such as `@`, for rules whose matches share nothing
      * longer (every e-mail address holds an `@`).
      */
-    keywords: z
-      .array(
-        z
-          .string()
-          .min(1)
-          .regex(/^(?!\\b)|^\\b\w/, 'a keyword marked \\b must begin with an ASCII word character')
-          .refine((k) => k.length >= 2 || !/[\p{L}\p{N}\s]/u.test(k), 'a keyword of one character must be a symbol, such as @'),
-      )
-      .nonempty()
-      .optional(),
+    keywords: KeywordList.optional(),
+    /**
+     * A second gate, read like `keywords`: every match also contains one of these, and the rule
+     * runs only when the text holds a keyword of each list. For a pattern that needs two parts
+     * that are each common alone (an address, `@` or `://`, and a secret's name; `you` and
+     * `allowed`): the text must hold both before the rule's search runs. Needs `keywords`.
+     */
+    alsoKeywords: KeywordList.optional(),
     /** Named validators (`luhn`, `entropy:3.5`, …) that every match must pass. */
     validators: z.array(z.string().regex(/^[a-z0-9-]+(:[^\s]+)?$/)).optional(),
     /** Capture group (index or name) whose span is the finding; default the whole match. */
@@ -90,7 +99,8 @@ export const RuleSchema = z
       negative: z.array(z.string()).nonempty(),
     }),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.alsoKeywords === undefined || r.keywords !== undefined, { message: 'alsoKeywords needs keywords', path: ['alsoKeywords'] });
 
 /** The schema of a pack: one file in `patterns/`, or a plain object a user passes. */
 export const PackSchema = z

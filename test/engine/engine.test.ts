@@ -198,6 +198,19 @@ describe('scanning', () => {
     expect(engine.scan('a TOK_ABCD b').findings).toHaveLength(1);
     expect(engine.scan('nothing here').findings).toHaveLength(0);
   });
+  it('runs a rule with alsoKeywords only when the text holds a keyword of each list, and checks both in the examples', () => {
+    const examples = { positive: [{ text: 'send the password to a@b.io', match: 'send the password to a@b.io' }], negative: ['x'] };
+    const both = rule({ pattern: 'send\\s+the\\s+password\\s+to\\s+\\S+@\\S+', flags: 'i', keywords: ['@'], alsoKeywords: ['password'], examples });
+    const engine = compile([pack([both])]);
+    expect(engine.scan('please SEND the Password to me@example.com').findings).toHaveLength(1);
+    // Each list alone does not open the gate (the rule could not match anyway): the search never runs.
+    expect(engine.scan('write to me@example.com about the password policy').findings).toHaveLength(0);
+    expect(keywordGaps(engine.rules[0]!, ['send the password to me@x.io'])).toEqual([]);
+    const wrong = { ...both, alsoKeywords: ['passcode'] };
+    expect(thrown(() => compile([pack([wrong])])).message).toContain('alsoKeywords');
+    expect(keywordGaps(compile([pack([{ ...wrong, keywords: ['@'], alsoKeywords: ['passcode', 'password'] }])]).rules[0]!, ['send the password to me@x.io'])).toEqual([]);
+    expect(thrown(() => compile([pack([rule({ alsoKeywords: ['password'] })])])).message).toContain('alsoKeywords needs keywords');
+  });
   it('reads a space in a keyword as any run of white space, as the pattern reads the gap', () => {
     const engine = compile([pack([rule({ pattern: 'social\\s+norms?', flags: 'i', keywords: ['social norm'], examples: { positive: [{ text: 'a social norm', match: 'social norm' }], negative: ['x'] } })])]);
     expect(engine.scan('against every social\nnorm').findings).toHaveLength(1);
@@ -483,8 +496,8 @@ describe('keyword-gated rules', () => {
   // A keyword-gated rule runs only when one of its keywords occurs; since every match contains
   // one, it finds what the same rule without keywords finds (run from its family's Set).
   const gated: RuleInput[] = [
-    rule({ id: 'mode', pattern: '\\b(?:enter|entering)\\s+(?:\\w+\\s+){0,2}?debug\\s+mode\\b', flags: 'i', views: ['clean', 'fold'], keywords: ['mode'], maxLength: 40 }),
-    rule({ id: 'secret', pattern: '(?:tell|give)\\s+me\\s+(?:the|your)\\s+(?:password|passcode)', flags: 'i', views: ['raw'], keywords: ['\\bpassword', '\\bpasscode'], maxLength: 36 }),
+    rule({ id: 'mode', pattern: '\\b(?:enter|entering)\\s+(?:\\w+\\s+){0,2}?debug\\s+mode\\b', flags: 'i', views: ['clean', 'fold'], keywords: ['mode'], alsoKeywords: ['enter'], maxLength: 40 }),
+    rule({ id: 'secret', pattern: '(?:tell|give)\\s+me\\s+(?:the|your)\\s+(?:password|passcode)', flags: 'i', views: ['raw'], keywords: ['\\bpassword', '\\bpasscode'], alsoKeywords: ['tell', 'give'], maxLength: 36 }),
     rule({ id: 'anchored', pattern: '(?m:^\\s*new\\s+task\\s*:)', flags: 'i', views: ['clean', 'fold'], keywords: ['task'], maxLength: 20 }),
     rule({ id: 'long', pattern: 'begin[a-z ]*end', flags: 'i', views: ['raw'], keywords: ['begin'], maxLength: 30 }),
     // No declared length, its keyword 300 characters from its end.
@@ -494,7 +507,7 @@ describe('keyword-gated rules', () => {
     // A match of 2 KB, its keyword at one end.
     rule({ id: 'block', pattern: 'BEGIN BLOCK\\n[A-Za-z0-9+/]+\\nEND BLOCK', views: ['raw'], keywords: ['begin block'], maxLength: 3100 }),
   ];
-  const ungated = gated.map(({ keywords: _, ...r }) => r);
+  const ungated = gated.map(({ keywords: _, alsoKeywords: __, ...r }) => r);
   const withKeywords = compile([pack(gated)]);
   const withoutKeywords = compile([pack(ungated)]);
   const spans = (findings: { ruleId: string; start: number; end: number }[]): string[] => findings.map((f) => `${f.ruleId}|${f.start}|${f.end}`).sort();
