@@ -61,6 +61,14 @@ export interface EngineInfo {
 interface Group {
   sets: { set: RE2Set; rules: LoadedRule[] }[];
   /**
+   * The rules of {@link sets} for a text up to {@link SHORT_TEXT} bytes, families together (chunked
+   * alike, in fewer Sets): on a short text a pass costs about the same whatever the automaton, so
+   * fewer passes cost less (2 KB of prose or real prompts: the pii and two secret families in
+   * one Set 5 µs, in three 11 µs); on a long text the automaton that mixes kinds swells and
+   * crawls (1 MB of base64 or PEM blocks at half the speed), so {@link sets} keep them apart.
+   */
+  shortSets: { set: RE2Set; rules: LoadedRule[] }[];
+  /**
    * The keywords in two Sets: those that can occur in ASCII text, and the others, which a pure
    * ASCII text skips. Apart, each stays small: together, on varied real text, the automaton of
    * 2,800 keywords in a dozen scripts ran out of memory (a fresh megabyte of prompts: 240 ms as
@@ -407,16 +415,18 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
     }
   }
   const gated = new Map<LoadedRule, { set: RE2Set; index: number }>();
-  for (const members of [...gatedFamilies.values()].flatMap((f) => chunks(f, source))) {
+  for (const members of [...gatedFamilies.values()].flatMap((f) => chunks(f, (r) => source(r).length, SET_SOURCE_BUDGET))) {
     const set = buildSet(members[0]!.family, members.map(source));
     members.forEach((r, index) => gated.set(r, { set, index }));
   }
+  const budget = ascii ? ASCII_SET_SOURCE_BUDGET : SET_SOURCE_BUDGET;
+  const sets = (byFamily: LoadedRule[][]): Group['sets'] =>
+    byFamily.flatMap((f) => chunks(f, (r) => source(r).length, budget)).map((members) => ({ set: buildSet(members[0]!.family, members.map(source)), rules: members }));
   return {
     gated,
     needsWord,
-    sets: [...families.values()]
-      .flatMap((f) => chunks(f, source, ascii ? ASCII_SET_SOURCE_BUDGET : SET_SOURCE_BUDGET))
-      .map((members) => ({ set: buildSet(members[0]!.family, members.map(source)), rules: members })),
+    sets: sets([...families.values()]),
+    shortSets: sets([[...families.values()].flat()]),
     keywordSets: [true, false].flatMap((asciiKeywords) =>
       keywordChunks([...keywords].filter(([, k]) => k.ascii === asciiKeywords)).map((mine) => ({
         set: buildSet('keywords', mine.map(([source]) => source), 'i'),
@@ -429,35 +439,29 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
 }
 
 /**
- * Longest sum of keyword sources in one keyword Set (see {@link keywordChunks}). At 40,000 the
- * twelfth session's keywords (about 80,500 characters of ASCII ones) took a third ASCII Set, a
- * pass more on every text: 2 KB prose p50 76 against 69 µs at 42,000, with 2 KB slices and 1 MB of
- * real prompts no slower.
+ * Longest sum of keyword sources in one keyword Set (see {@link keywordChunks}), each counted with
+ * a character more. Past about 60,000, on a megabyte of real prompts, a Set's automaton outgrows
+ * the memory RE2 gives it and crawls (the first 60,000 characters of the ASCII keywords: 15–17 ms
+ * on two megabytes out of four, against 3–6 ms at 55,000; all of them as two Sets: 130 ms a
+ * megabyte); under it, fewer Sets mean fewer passes
+ * (the twenty-ninth session's 128,000 characters as three Sets against four, three full and one
+ * of 2,000: 2 KB of prose 17.5 against 24.5 µs, of ASCII prompts 30 against 37, a megabyte of
+ * them 10 against 12.5 ms).
  */
-const KEYWORD_SET_BUDGET = 42_000;
+const KEYWORD_SET_BUDGET = 48_000;
 
 /**
- * Keyword Set members in alphabetical order (a leading `\b` aside), cut into runs of at most
- * {@link KEYWORD_SET_BUDGET} characters. One Set of every keyword outgrows the memory RE2 gives
- * its automaton: on varied text it keeps rebuilding its states (the Set of 4,700 ASCII keywords
- * alone: 215 µs a benign prompt, 742 µs a 2 KB slice of prompts; as two Sets, 15 and 28 µs). In
- * alphabetical runs, keywords that share a beginning share a Set, so a word of the text starts
- * states in one of them, not in all.
+ * Keyword Set members in alphabetical order (a leading `\b` aside), cut into as few runs of about
+ * equal length as keep each within {@link KEYWORD_SET_BUDGET}. One Set of every keyword outgrows the
+ * memory RE2 gives its automaton: on varied text it keeps rebuilding its states (the Set of 4,700
+ * ASCII keywords alone: 215 µs a benign prompt, 742 µs a 2 KB slice of prompts; as two Sets, 15 and
+ * 28 µs). In alphabetical runs, keywords that share a beginning share a Set, so a word of the text
+ * starts states in one of them, not in all.
  */
 function keywordChunks<T>(members: [string, T][]): [string, T][][] {
   const byWord = members.map((member) => ({ member, word: member[0].startsWith(WORD_START) ? member[0].slice(WORD_START.length) : member[0] }));
   byWord.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-  const out: [string, T][][] = [];
-  let size = Number.POSITIVE_INFINITY;
-  for (const { member } of byWord) {
-    if (size + member[0].length > KEYWORD_SET_BUDGET) {
-      out.push([]);
-      size = 0;
-    }
-    out.at(-1)!.push(member);
-    size += member[0].length + 1;
-  }
-  return out;
+  return chunks(byWord.map(({ member }) => member), (member) => member[0].length + 1, KEYWORD_SET_BUDGET);
 }
 
 /** Longest sum of member sources in one Set: past it, a family's rules are split over several Sets. */
@@ -471,20 +475,20 @@ const SET_SOURCE_BUDGET = 8000;
 const ASCII_SET_SOURCE_BUDGET = 16_000;
 
 /**
- * `rules` in consecutive chunks of about equal length of `source`, as few as keep each near
- * `budget` characters or under (a rule is never split). Past {@link SET_SOURCE_BUDGET}, RE2's
- * fixed memory for a Set's DFA runs out on varied real text and the Set crawls (measured in
- * bench/RESULTS.md: a family Set at 22 MB/s with 10,600 characters, ≥ 280 MB/s split).
+ * `items` in consecutive chunks of about equal `length`, as few as keep each near `budget` or under
+ * (an item is never split); none for none. Past {@link SET_SOURCE_BUDGET}, RE2's fixed memory for a
+ * Set's DFA runs out on varied real text and the Set crawls (measured in bench/RESULTS.md: a family
+ * Set at 22 MB/s with 10,600 characters, ≥ 280 MB/s split).
  */
-function chunks(rules: LoadedRule[], source: (r: LoadedRule) => string, budget = SET_SOURCE_BUDGET): LoadedRule[][] {
-  const total = rules.reduce((sum, r) => sum + source(r).length, 0);
+function chunks<T>(items: T[], length: (item: T) => number, budget: number): T[][] {
+  const total = items.reduce((sum, item) => sum + length(item), 0);
   const size = total / Math.ceil(total / budget);
-  const out: LoadedRule[][] = [[]];
+  const out: T[][] = [];
   let filled = 0;
-  for (const r of rules) {
-    if (filled + source(r).length / 2 > size * out.length && out.at(-1)!.length > 0) out.push([]);
-    out.at(-1)!.push(r);
-    filled += source(r).length;
+  for (const item of items) {
+    if (out.length === 0 || (filled + length(item) / 2 > size * out.length && out.at(-1)!.length > 0)) out.push([]);
+    out.at(-1)!.push(item);
+    filled += length(item);
   }
   return out;
 }
@@ -540,7 +544,7 @@ function groupHits(group: Group, buf: Buffer, hits: Set<LoadedRule>, window: boo
     if (list === undefined) candidates.set(set, [r]);
     else if (!list.includes(r)) list.push(r);
   }
-  for (const { set, rules } of group.sets) {
+  for (const { set, rules } of buf.length > SHORT_TEXT ? group.sets : group.shortSets) {
     if (only !== undefined && !rules.some((r) => only.has(r))) continue;
     for (const i of set.match(buf)) {
       const r = rules[i]!;

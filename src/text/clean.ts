@@ -1,4 +1,4 @@
-import { charClass, startBefore } from './chars.js';
+import { charClass, isAscii, startBefore } from './chars.js';
 import { type TextView, ViewBuilder } from './view.js';
 
 /**
@@ -12,13 +12,6 @@ const INVISIBLE =
 
 /** Unicode tag characters U+E0000–U+E007F (surrogates DB40 DC00–DC7F). */
 const TAG = /\uDB40[\uDC00-\uDC7F]/;
-
-/**
- * Anything that can make the clean view differ from the text: every invisible and tag
- * character is outside ASCII, so one plain class says it, and V8 tests it far faster than
- * the alternation of both lists.
- */
-const MAY_CHANGE = /[^\x00-\x7F]/;
 
 /** What pass 1 removes or decodes: invisible characters and tag characters, one at a time. */
 const STRIP = new RegExp(`${INVISIBLE.source}|${TAG.source}`, 'g');
@@ -91,7 +84,8 @@ export function dropMarkup(view: TextView, markup: RegExp): TextView {
  */
 export function unicodeClean(source: TextView): TextView {
   const text = source.text;
-  if (!MAY_CHANGE.test(text)) return { ...source, name: 'clean' };
+  // Every invisible and tag character is outside ASCII.
+  if (isAscii(text)) return { ...source, name: 'clean' };
 
   // Pass 1: strip and decode, keeping each kept code point's source range.
   let mid: TextView = { ...source, name: 'clean' };

@@ -1,4 +1,4 @@
-import { charClass } from './chars.js';
+import { charClass, isAscii } from './chars.js';
 import { type TextView, ViewBuilder } from './view.js';
 
 /**
@@ -48,7 +48,7 @@ const ALL_MARKED_MIN = 4;
  */
 export function dropDecorativeMarks(view: TextView, pass: 'standing' | 'every-letter'): TextView {
   const text = view.text;
-  if (!(pass === 'standing' ? DIACRITIC : MAY_BE_MARKED).test(text)) return view;
+  if (isAscii(text) || !(pass === 'standing' ? DIACRITIC : MAY_BE_MARKED).test(text)) return view;
   const decorated = pass === 'standing' && isDecorated(text);
   let builder: ViewBuilder | undefined;
   let last = 0;

@@ -1,4 +1,4 @@
-import { charClass, isSpace, readsAsData, startBefore } from './chars.js';
+import { charClass, isAscii, isSpace, readsAsData, startBefore } from './chars.js';
 import { replaceRanges, type TextView } from './view.js';
 
 /**
@@ -16,7 +16,7 @@ export function joinSeparatedWords(view: TextView): TextView {
   const text = view.text;
   const ranges: number[] = [];
   joined(text, ranges);
-  if (MAY_PICTOGRAPH.test(text)) pictographs(text, ranges);
+  if (!isAscii(text) && MAY_PICTOGRAPH.test(text)) pictographs(text, ranges);
   if (MAY_LINES.test(text)) wordLines(text, ranges);
   return replaceRanges(view, ranges, ' ');
 }

@@ -541,6 +541,49 @@ describe('keyword-gated rules', () => {
   });
 });
 
+describe('Sets of the rules without keywords', () => {
+  // Up to 32 KB the families share Sets, past it each keeps its own: either way every rule finds
+  // what its own search of its views finds.
+  const packs = [
+    pack([rule({ id: 'card', pattern: '\\b[0-9]{4}-[0-9]{4}\\b', views: ['raw'] }), rule({ id: 'key', pattern: '\\bkey-[a-z]{6}\\b', views: ['raw'] })], { id: 'a', family: 'a' }),
+    pack([rule({ id: 'mail', pattern: '[a-z]+@[a-z]+\\.io\\b', views: ['raw'] })], { id: 'b', family: 'b' }),
+    pack([rule({ id: 'phrase', pattern: '\\bsystem\\s+prompt\\b', flags: 'i', views: ['clean', 'fold'] })], { id: 'c', family: 'c' }),
+  ];
+  const engine = compile(packs);
+  const reference = (text: string): string[] => {
+    const views = textViews(text);
+    const out = new Set<string>();
+    for (const p of packs) {
+      for (const r of p.rules) {
+        for (const name of r.views!) {
+          const view = views.get(name);
+          for (const m of view.text.matchAll(new RE2(r.pattern, `${r.flags ?? ''}g`) as unknown as RegExp)) {
+            const [s, e] = toOriginal(view, m.index, m.index + m[0].length);
+            out.add(`${p.id}/${r.id}|${s}|${e}`);
+          }
+        }
+      }
+    }
+    return [...out].sort();
+  };
+  const pieces = fc.constantFrom('1234-5678', 'key-abcdef', 'ann@acme.io', 'System  Prompt', 'sy5tem prompt', 'key-abc', '12345-6789', 'the');
+  it('finds what each rule finds alone, in texts up to 32 KB and past it', () => {
+    const sizes = { short: 0, long: 0 };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(pieces, fc.nat(24_000)), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 1 << 30 }), (parts, seed) => {
+        const rand = seeded(seed);
+        const text = parts.map(([p, n]) => `${base64Lines(n, rand)}\n${p} `).join('');
+        sizes[Buffer.byteLength(text) > 32_768 ? 'long' : 'short']++;
+        const got = engine.scan(text).findings.map((f) => `${f.ruleId}|${f.start}|${f.end}`).sort();
+        expect(got).toEqual(reference(text));
+      }),
+      { numRuns: 80 },
+    );
+    expect(sizes.short).toBeGreaterThan(10);
+    expect(sizes.long).toBeGreaterThan(10);
+  });
+});
+
 describe('context words', () => {
   // The words are looked for in `before + ' ' + after`, so a word with a space may span the match.
   const words = ['tel ', 'reach me', ' ai', 'Phone', 'σκ'];
