@@ -1,4 +1,4 @@
-import { ASCII_CLASS, charClass, isSpace, readsAsData, startBefore } from './chars.js';
+import { ASCII_CLASS, charClass, isAscii, isSpace, readsAsData, startBefore } from './chars.js';
 import { dropMarkup, EMPHASIS, MARKUP, unicodeClean } from './clean.js';
 import { CONFUSABLE, LOOKALIKE_CODE } from './confusables.js';
 import { dropDecorativeMarks } from './marks.js';
@@ -175,9 +175,12 @@ const MOST_PASSES = 3;
 
 /** One reading of the fold view (see {@link foldView}). */
 function foldOnce(clean: TextView): TextView {
+  // Pure ASCII stays so through every step: asked once, it spares the searches for what only text
+  // outside ASCII holds.
+  const ascii = isAscii(clean.text);
   // Diacritics stacked as decoration go first (a look-alike table would read `ǫ͡` as `q`); dropped,
   // they can bare emphasis beside a word, as the clean view of the result would see it.
-  const unmarked = dropDecorativeMarks(clean, 'standing');
+  const unmarked = dropDecorativeMarks(clean, 'standing', ascii);
   const bare = unmarked === clean ? clean : dropMarkup(unmarked, EMPHASIS);
   // Inline tags, comments inside words and underscores around them go before camel case is split (`ab_CdEf`),
   // which goes before look-alikes are folded, which read a word whole (`приветВсе`).
@@ -189,19 +192,19 @@ function foldOnce(clean: TextView): TextView {
   const composed = lookalike === uncommented.text ? uncommented : unicodeClean({ ...uncommented, text: lookalike });
   // Words set apart come before letters spaced out (`i👏g👏n` spaces them out), and after them and
   // leet too (`x-y-z_ab_cd` joins words only once `x-y-z` is one; `ab-ab@ab-cd` once `@` is `a`).
-  const separated = readWords(composed);
+  const separated = readWords(composed, ascii);
   const spaced = joinSpacedLetters(separated);
-  const joined = dropDecorativeMarks(spaced, 'every-letter');
+  const joined = dropDecorativeMarks(spaced, 'every-letter', ascii);
   const leet = foldLeet(joined.text);
-  const rejoined = spaced === separated && leet === joined.text ? { ...joined, text: leet } : readWords({ ...joined, text: leet });
+  const rejoined = spaced === separated && leet === joined.text ? { ...joined, text: leet } : readWords({ ...joined, text: leet }, ascii);
   // Typos last, once letters are letters (`i g n r o e`, `1gnroe`). Leet can compose with a mark
   // (`4́` → `á`): normalize again.
   return unicodeClean(correctTypos(rejoined));
 }
 
-/** Words split inside joined (`ig-nore`), then words set apart read as words. */
-function readWords(view: TextView): TextView {
-  return joinSeparatedWords(joinSplitWords(view));
+/** Words split inside joined (`ig-nore`), then words set apart read as words; `ascii`: the text is pure ASCII. */
+function readWords(view: TextView, ascii: boolean): TextView {
+  return joinSeparatedWords(joinSplitWords(view), ascii);
 }
 
 /**

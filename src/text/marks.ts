@@ -1,4 +1,4 @@
-import { charClass, isAscii } from './chars.js';
+import { charClass } from './chars.js';
 import { type TextView, ViewBuilder } from './view.js';
 
 /**
@@ -45,10 +45,11 @@ const ALL_MARKED_MIN = 4;
  *
  * One `pass` at a time: the fold view drops standing diacritics before it joins letters spaced
  * out, and reads every letter of a word only after (`ṙ é ṙ é` is a word of four once joined).
+ * `ascii`: the text is known to be pure ASCII, which has none.
  */
-export function dropDecorativeMarks(view: TextView, pass: 'standing' | 'every-letter'): TextView {
+export function dropDecorativeMarks(view: TextView, pass: 'standing' | 'every-letter', ascii = false): TextView {
   const text = view.text;
-  if (isAscii(text) || !(pass === 'standing' ? DIACRITIC : MAY_BE_MARKED).test(text)) return view;
+  if (ascii || !(pass === 'standing' ? DIACRITIC : MAY_BE_MARKED).test(text)) return view;
   const decorated = pass === 'standing' && isDecorated(text);
   let builder: ViewBuilder | undefined;
   let last = 0;

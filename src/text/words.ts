@@ -1,4 +1,4 @@
-import { charClass, isAscii, isSpace, readsAsData, startBefore } from './chars.js';
+import { charClass, isSpace, readsAsData, startBefore } from './chars.js';
 import { replaceRanges, type TextView } from './view.js';
 
 /**
@@ -10,13 +10,14 @@ import { replaceRanges, type TextView } from './view.js';
  * - pictographs and other symbols between words (`ignore 👏 all`, `ignore🔥all`, `ignore ★ all`): the
  *   symbols and the white space around them become one space;
  * - one word a line for three lines or more (`ignore\nall\nprevious`): the line breaks become spaces.
- * A word here is a run of letters, marks, digits, `@` and `$` holding a letter.
+ * A word here is a run of letters, marks, digits, `@` and `$` holding a letter. `ascii`: the text
+ * is known to be pure ASCII, which has no pictographs.
  */
-export function joinSeparatedWords(view: TextView): TextView {
+export function joinSeparatedWords(view: TextView, ascii = false): TextView {
   const text = view.text;
   const ranges: number[] = [];
   joined(text, ranges);
-  if (!isAscii(text) && MAY_PICTOGRAPH.test(text)) pictographs(text, ranges);
+  if (!ascii && MAY_PICTOGRAPH.test(text)) pictographs(text, ranges);
   if (MAY_LINES.test(text)) wordLines(text, ranges);
   return replaceRanges(view, ranges, ' ');
 }
