@@ -80,12 +80,13 @@ export function dropMarkup(view: TextView, markup: RegExp): TextView {
 
 /**
  * The clean view but for the emphasis: what the fold view runs again after it changes letters
- * (folding and leet keep words words, so emphasis dropped once stays dropped).
+ * (folding and leet keep words words, so emphasis dropped once stays dropped). `ascii`: whether
+ * the text is pure ASCII, which this leaves as it is, when the caller knows.
  */
-export function unicodeClean(source: TextView): TextView {
+export function unicodeClean(source: TextView, ascii = isAscii(source.text)): TextView {
   const text = source.text;
   // Every invisible and tag character is outside ASCII.
-  if (isAscii(text)) return { ...source, name: 'clean' };
+  if (ascii) return { ...source, name: 'clean' };
 
   // Pass 1: strip and decode, keeping each kept code point's source range.
   let mid: TextView = { ...source, name: 'clean' };
