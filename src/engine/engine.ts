@@ -415,13 +415,14 @@ function group(rules: readonly LoadedRule[], ascii: boolean): Group {
     }
   }
   const gated = new Map<LoadedRule, { set: RE2Set; index: number }>();
-  for (const members of [...gatedFamilies.values()].flatMap((f) => chunks(f, (r) => source(r).length, SET_SOURCE_BUDGET))) {
+  const length = (r: LoadedRule): number => source(r).length;
+  for (const members of [...gatedFamilies.values()].flatMap((f) => chunks(f, length, SET_SOURCE_BUDGET))) {
     const set = buildSet(members[0]!.family, members.map(source));
     members.forEach((r, index) => gated.set(r, { set, index }));
   }
   const budget = ascii ? ASCII_SET_SOURCE_BUDGET : SET_SOURCE_BUDGET;
   const sets = (byFamily: LoadedRule[][]): Group['sets'] =>
-    byFamily.flatMap((f) => chunks(f, (r) => source(r).length, budget)).map((members) => ({ set: buildSet(members[0]!.family, members.map(source)), rules: members }));
+    byFamily.flatMap((f) => chunks(f, length, budget)).map((members) => ({ set: buildSet(members[0]!.family, members.map(source)), rules: members }));
   return {
     gated,
     needsWord,

@@ -45,9 +45,9 @@ const ALL_MARKED_MIN = 4;
  *
  * One `pass` at a time: the fold view drops standing diacritics before it joins letters spaced
  * out, and reads every letter of a word only after (`ṙ é ṙ é` is a word of four once joined).
- * `ascii`: the text is known to be pure ASCII, which has none.
+ * `ascii`: the text is pure ASCII, which has none.
  */
-export function dropDecorativeMarks(view: TextView, pass: 'standing' | 'every-letter', ascii = false): TextView {
+export function dropDecorativeMarks(view: TextView, pass: 'standing' | 'every-letter', ascii: boolean): TextView {
   const text = view.text;
   if (ascii || !(pass === 'standing' ? DIACRITIC : MAY_BE_MARKED).test(text)) return view;
   const decorated = pass === 'standing' && isDecorated(text);

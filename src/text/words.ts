@@ -11,9 +11,9 @@ import { replaceRanges, type TextView } from './view.js';
  *   symbols and the white space around them become one space;
  * - one word a line for three lines or more (`ignore\nall\nprevious`): the line breaks become spaces.
  * A word here is a run of letters, marks, digits, `@` and `$` holding a letter. `ascii`: the text
- * is known to be pure ASCII, which has no pictographs.
+ * is pure ASCII, which has no pictographs.
  */
-export function joinSeparatedWords(view: TextView, ascii = false): TextView {
+export function joinSeparatedWords(view: TextView, ascii: boolean): TextView {
   const text = view.text;
   const ranges: number[] = [];
   joined(text, ranges);
