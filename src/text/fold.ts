@@ -199,7 +199,7 @@ function foldOnce(clean: TextView): TextView {
   const rejoined = spaced === separated && leet === joined.text ? { ...joined, text: leet } : readWords({ ...joined, text: leet }, ascii);
   // Typos last, once letters are letters (`i g n r o e`, `1gnroe`). Leet can compose with a mark
   // (`4́` → `á`): normalize again.
-  return unicodeClean(correctTypos(rejoined), ascii);
+  return unicodeClean(correctTypos(rejoined, ascii), ascii);
 }
 
 /** Words split inside joined (`ig-nore`), then words set apart read as words; `ascii`: the text is pure ASCII. */

@@ -69,25 +69,38 @@ function asciiLower(text: string): string {
 /**
  * `view` with the typos of {@link TYPOS} corrected (`Ignroe all prevoius instrucions` →
  * `Ignore all previous instructions`, `ign ore` → `ignore`), keeping a capital first letter or a
- * word in capitals. Not beside another word character (not `filtr` of `filtrų`).
+ * word in capitals. Not beside another word character (not `filtr` of `filtrų`). `ascii`: the
+ * text is pure ASCII.
  */
-export function correctTypos(view: TextView): TextView {
+export function correctTypos(view: TextView, ascii: boolean): TextView {
   const text = view.text;
   const lower = asciiLower(text);
+  // Searched as bytes: given a string, RE2 makes its own UTF-8 copy and maps offsets back, which
+  // took longer than the search (2 KB of benign prompts: 8.7 µs against 7.4 with Buffer.from).
+  // Pure ASCII is one byte a character; in other text a match (ASCII letters and spaces) starts
+  // and ends between characters, and the bytes since the last one are decoded to count them.
+  const bytes = Buffer.from(lower, ascii ? 'latin1' : 'utf8');
   let builder: ViewBuilder | undefined;
   let last = 0;
+  // In other text: the byte and the character where the last match ended.
+  let byteAt = 0;
+  let charAt = 0;
   ANY_TYPO.lastIndex = 0;
-  for (let m = ANY_TYPO.exec(lower); m !== null; m = ANY_TYPO.exec(lower)) {
-    const end = m.index + m[0].length;
-    const written = text.slice(m.index, end);
-    const word = TYPOS.get(m[0]);
-    if (word === undefined || (m.index > 0 && charClass(text.codePointAt(startBefore(text, m.index))!) !== 0) || (end < text.length && charClass(text.codePointAt(end)!) !== 0)) {
+  for (let m = ANY_TYPO.exec(bytes); m !== null; m = ANY_TYPO.exec(bytes)) {
+    const key = m[0].toString('latin1');
+    const index = ascii ? m.index : charAt + bytes.toString('utf8', byteAt, m.index).length;
+    const end = index + key.length;
+    byteAt = m.index + key.length;
+    charAt = end;
+    const word = TYPOS.get(key);
+    if (word === undefined || (index > 0 && charClass(text.codePointAt(startBefore(text, index))!) !== 0) || (end < text.length && charClass(text.codePointAt(end)!) !== 0)) {
       continue;
     }
     builder ??= new ViewBuilder(view);
-    builder.copy(last, m.index);
+    builder.copy(last, index);
+    const written = text.slice(index, end);
     const cased = written.toUpperCase() === written ? word.toUpperCase() : written.charCodeAt(0) < 0x61 ? word[0]!.toUpperCase() + word.slice(1) : word;
-    builder.push(cased, m.index, end);
+    builder.push(cased, index, end);
     last = end;
   }
   if (builder === undefined) return view;
