@@ -49,8 +49,8 @@ export const RuleSchema = z
      * `\\b` (`"\\\\bword"` in JSON) counts only where it starts a word (ASCII word characters, as
      * RE2's `\\b` sees them): far fewer chance hits in random data such as base64, and a smaller
      * automaton for the keyword Sets, which try a keyword that may begin inside a word at every
-     * character (the built-in packs mark 10,148 of their 15,949 keywords so, up from 2,583: a scan
-     * of 2 KB takes 0.90–0.93× the time). Mark one wherever every match holds it at a word start,
+     * character (the built-in packs mark 10,148 of their 15,949 keywords so, up from 2,583: 2 KB
+     * slices of real prompts take about 0.9× the time). Mark one wherever every match holds it at a word start,
      * also a match that begins right after a letter (a pattern without a `\\b` of its own can) or
      * that runs words together where its pattern allows it. A keyword is
      * two characters or more, or one symbol such as `@`, for rules whose matches share nothing
