@@ -1,4 +1,5 @@
 import type { Finding } from '../../engine/finding.js';
+import { isAscii } from '../../text/chars.js';
 import { hasInvisible, hasTagCharacters } from '../../text/clean.js';
 import type { TextView } from '../../text/view.js';
 import { truncate } from './evidence.js';
@@ -12,7 +13,6 @@ const LATIN_LETTER = /[A-Za-z]/;
 const WORD = /[\p{L}\p{M}]+/gu;
 const LATIN = /\p{Script=Latin}/u;
 const LOOKALIKE_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
-const NON_ASCII = /[^\x00-\x7F]/;
 
 /** Heuristic finding ids, `heuristic/<name>`. */
 const IDS = {
@@ -29,7 +29,7 @@ const IDS = {
  * score of whatever rule the de-obfuscated text also trips.
  */
 export function obfuscationFindings(text: string, clean: TextView): Finding[] {
-  if (!NON_ASCII.test(text)) return [];
+  if (isAscii(text)) return [];
   const out: Finding[] = [];
   if (hasInvisible(text)) {
     const inWords = invisibleInWords(text, clean);
